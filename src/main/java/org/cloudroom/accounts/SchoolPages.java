@@ -1,0 +1,180 @@
+package org.cloudroom.accounts;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages where the operator opens schools and a school admin keeps classes, people and login cards. A refused
+ * form comes back with the reason beside the field; a credential is shown once, right after it is made.
+ */
+@Controller
+class SchoolPages {
+
+	private final Schools schools;
+	private final Classes classes;
+	private final People people;
+	private final Program program;
+	private final Roster roster;
+	private final PeopleImport peopleImport;
+	private final LoginCards cards;
+
+	SchoolPages(Schools schools, Classes classes, People people, Program program, Roster roster,
+			PeopleImport peopleImport, LoginCards cards) {
+		this.schools = schools;
+		this.classes = classes;
+		this.people = people;
+		this.program = program;
+		this.roster = roster;
+		this.peopleImport = peopleImport;
+		this.cards = cards;
+	}
+
+	@GetMapping("/schools")
+	String schools(@AuthenticationPrincipal CloudroomUser user, Model model) {
+		user.requireOperator();
+		var all = schools.all();
+		model.addAttribute("schools", all);
+		model.addAttribute("accountsUsed", all.stream().mapToInt(School::accountsUsed).sum());
+		model.addAttribute("accountQuota", all.stream().mapToInt(School::accountQuota).sum());
+		return "schools";
+	}
+
+	@PostMapping("/schools")
+	String openSchool(@AuthenticationPrincipal CloudroomUser user, @RequestParam String name,
+			@RequestParam(defaultValue = "0") int accountQuota, @RequestParam String adminUsername,
+			@RequestParam String adminGivenName, @RequestParam String adminFamilyName, RedirectAttributes flash) {
+		user.requireOperator();
+		return attempt(flash, "redirect:/schools", () -> {
+			var opened = program.open(name, accountQuota, adminUsername, adminGivenName, adminFamilyName);
+			flash.addFlashAttribute("credentials", List.of(opened.admin()));
+			flash.addFlashAttribute("opened", opened.school().name());
+			return "redirect:/schools";
+		});
+	}
+
+	@GetMapping("/schools/{schoolId}")
+	String school(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId, Model model) {
+		user.requireAdminOf(schoolId);
+		model.addAttribute("school", schools.find(schoolId).orElseThrow(Refused::notFound));
+		model.addAttribute("classes", classes.ofSchool(schoolId));
+		model.addAttribute("people", people.ofSchool(schoolId));
+		model.addAttribute("columns", String.join(",", PeopleImport.COLUMNS));
+		return "school";
+	}
+
+	@PostMapping("/schools/{schoolId}/classes")
+	String addClass(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@RequestParam String name, RedirectAttributes flash) {
+		user.requireAdminOf(schoolId);
+		return attempt(flash, "redirect:/schools/" + schoolId, () -> {
+			var created = roster.addClass(schoolId, name);
+			return "redirect:/schools/" + schoolId + "/classes/" + created.id();
+		});
+	}
+
+	@PostMapping("/schools/{schoolId}/people")
+	String addPerson(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@RequestParam String username, @RequestParam String givenName, @RequestParam String familyName,
+			@RequestParam String role, @RequestParam(defaultValue = "") String className, RedirectAttributes flash) {
+		user.requireAdminOf(schoolId);
+		return attempt(flash, "redirect:/schools/" + schoolId, () -> {
+			var row = new RosterRow(null, 0, username, givenName, familyName, role, PeopleImport.classes(className),
+					null);
+			flash.addFlashAttribute("credentials", roster.add(schoolId, List.of(row), false).people());
+			return "redirect:/schools/" + schoolId;
+		});
+	}
+
+	/** The import form posts here with htmx; the answer is the fragment that replaces the form's result box. */
+	@PostMapping("/schools/{schoolId}/import")
+	String importPeople(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@RequestParam("file") MultipartFile file, Model model) throws IOException {
+		user.requireAdminOf(schoolId);
+		model.addAttribute("schoolId", schoolId);
+		try {
+			var name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
+			model.addAttribute("result", peopleImport.importFile(schoolId, file.getInputStream(), name.endsWith(".zip")));
+		}
+		catch (Refused refused) {
+			model.addAttribute("refused", refused);
+		}
+		return "import-result :: result";
+	}
+
+	@GetMapping("/schools/{schoolId}/classes/{classId}")
+	String schoolClass(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@PathVariable ClassId classId, Model model) {
+		user.requireMemberOf(schoolId);
+		var schoolClass = classes.find(schoolId, classId).orElseThrow(Refused::notFound);
+		var members = people.ofClass(classId);
+		var teachesIt = user.role() == Role.TEACHER && members.stream().anyMatch(p -> p.id().equals(user.id()));
+		if (!teachesIt) {
+			user.requireAdminOf(schoolId);
+		}
+		model.addAttribute("schoolClass", schoolClass);
+		model.addAttribute("members", members);
+		model.addAttribute("cards", cards.validCards(schoolId, classId));
+		model.addAttribute("canManage", user.isOperator() || user.role() == Role.ADMIN);
+		return "class";
+	}
+
+	@PostMapping("/schools/{schoolId}/classes/{classId}/cards")
+	String printClassCards(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@PathVariable ClassId classId, Model model) {
+		user.requireAdminOf(schoolId);
+		model.addAttribute("cards", cards.issueForClass(schoolId, classId));
+		model.addAttribute("back", "/schools/" + schoolId + "/classes/" + classId);
+		return "cards";
+	}
+
+	@PostMapping("/schools/{schoolId}/people/{personId}/card")
+	String printCard(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@PathVariable PersonId personId, @RequestParam(defaultValue = "") String back, Model model) {
+		user.requireAdminOf(schoolId);
+		model.addAttribute("cards", List.of(cards.issueFor(schoolId, personId)));
+		model.addAttribute("back", safeBack(back, schoolId));
+		return "cards";
+	}
+
+	@PostMapping("/schools/{schoolId}/people/{personId}/card/void")
+	String voidCard(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@PathVariable PersonId personId, @RequestParam(defaultValue = "") String back, RedirectAttributes flash) {
+		user.requireAdminOf(schoolId);
+		cards.voidCard(schoolId, personId);
+		flash.addFlashAttribute("notice", "card.voided");
+		return "redirect:" + safeBack(back, schoolId);
+	}
+
+	/** Only our own paths are followed back to, never a URL from outside. */
+	private static String safeBack(String back, SchoolId schoolId) {
+		return back.matches("/schools/[0-9a-f-]{36}(/classes/[0-9a-f-]{36})?") ? back : "/schools/" + schoolId;
+	}
+
+	private static String attempt(RedirectAttributes flash, String onRefusal, Supplier<String> action) {
+		try {
+			return action.get();
+		}
+		catch (Refused refused) {
+			if (refused.status() == Status.NOT_FOUND || refused.status() == Status.FORBIDDEN) {
+				throw refused;
+			}
+			flash.addFlashAttribute("refused", Map.of("key", refused.messageKey(), "args", refused.args(),
+					"problems", refused.problems()));
+			return onRefusal;
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package org.cloudroom.accounts;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The schools of the program and how many of their accounts are used. */
+@Repository
+public class Schools {
+
+	private static final String SELECT = """
+			select s.id, s.name, s.account_quota,
+			       (select count(*) from person p where p.school_id = s.id) as used
+			from school s
+			""";
+
+	private final JdbcClient jdbc;
+
+	Schools(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<School> all() {
+		return jdbc.sql(SELECT + " order by s.name").query(Schools::school).list();
+	}
+
+	public Optional<School> find(SchoolId id) {
+		return jdbc.sql(SELECT + " where s.id = ?").param(id.value()).query(Schools::school).optional();
+	}
+
+	boolean nameTaken(String name) {
+		return jdbc.sql("select count(*) from school where lower(name) = lower(?)").param(name)
+			.query(Integer.class).single() > 0;
+	}
+
+	School insert(String name, int accountQuota) {
+		var id = SchoolId.random();
+		jdbc.sql("insert into school (id, name, account_quota, created_at) values (?, ?, ?, ?)")
+			.params(id.value(), name, accountQuota, OffsetDateTime.now(ZoneOffset.UTC)).update();
+		return new School(id, name, accountQuota, 0);
+	}
+
+	/** Locks the school's row until the transaction ends, so two imports cannot both take its last accounts. */
+	School lock(SchoolId id) {
+		jdbc.sql("select id from school where id = ? for update").param(id.value()).query(UUID.class).optional()
+			.orElseThrow(org.cloudroom.status.Refused::notFound);
+		return find(id).orElseThrow();
+	}
+
+	private static School school(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new School(new SchoolId(rs.getObject("id", UUID.class)), rs.getString("name"),
+				rs.getInt("account_quota"), rs.getInt("used"));
+	}
+}

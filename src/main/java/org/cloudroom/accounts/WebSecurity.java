@@ -1,0 +1,85 @@
+package org.cloudroom.accounts;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Who may reach what: pages need a login (form or QR card), the JSON API a session or a bearer token, and only
+ * health and the login itself are public. Forms carry CSRF tokens; bearer requests need none, as no browser
+ * sends that header on its own.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+	static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	SecurityFilterChain filterChain(HttpSecurity http, PasswordLogin passwordLogin, ApiTokens tokens,
+			SecurityContextRepository contexts, MessageSource messages, ObjectMapper json) throws Exception {
+		var failures = new ExceptionMappingAuthenticationFailureHandler();
+		failures.setDefaultFailureUrl("/login?error");
+		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+		http.authenticationProvider(passwordLogin)
+			.securityContext(context -> context.securityContextRepository(contexts))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/login/card", "/error",
+						"/api/v1/auth/token", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
+				.permitAll()
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failures))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::carriesToken,
+					request -> request.getRequestURI().equals("/api/v1/auth/token")))
+			.exceptionHandling(errors -> errors
+				.defaultAuthenticationEntryPointFor(
+						(request, response, e) -> problem(response, 401, "error.unauthorized", messages, json), API)
+				.defaultAccessDeniedHandlerFor(
+						(request, response, e) -> problem(response, 403, "error.forbidden", messages, json), API))
+			.addFilterBefore(new BearerTokens(tokens), UsernamePasswordAuthenticationFilter.class);
+		return http.build();
+	}
+
+	private static void problem(HttpServletResponse response, int status, String key, MessageSource messages,
+			ObjectMapper json) throws IOException {
+		response.setStatus(status);
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
+		var detail = messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+		json.writeValue(response.getWriter(), Map.of("status", status, "title",
+				status == 401 ? "Unauthorized" : "Forbidden", "detail", detail));
+	}
+
+	static boolean isApi(HttpServletRequest request) {
+		return API.matches(request);
+	}
+}

@@ -1,0 +1,87 @@
+package org.cloudroom.status;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every refusal of the JSON API into {@code application/problem+json}, its detail in the person's language,
+ * with a {@code problems} list of {@code {file,row,column,message}} where rows or fields were at fault.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(annotations = RestController.class)
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+	private final Translator translator;
+
+	ProblemResponses(MessageSource messages) {
+		this.translator = new Translator(messages);
+		setMessageSource(messages);
+	}
+
+	@ExceptionHandler(Refused.class)
+	ProblemDetail refused(Refused refused) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(refused.status().http()),
+				translator.message(refused.messageKey(), refused.args()));
+		problem.setTitle(titleOf(refused.status()));
+		problem.setProperty("code", refused.status().name());
+		if (!refused.problems().isEmpty()) {
+			problem.setProperty("problems", translator.problems(refused.problems()));
+		}
+		return problem;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (body instanceof ProblemDetail problem && problem.getDetail() != null && status.value() >= 400) {
+			// Spring's own details are English; give the person one in their language when we have it.
+			problem.setDetail(translator.messageOr("error.http." + status.value(), problem.getDetail()));
+		}
+		return super.handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	private String titleOf(Status status) {
+		var http = HttpStatus.resolve(status.http());
+		return http == null ? status.name() : http.getReasonPhrase();
+	}
+
+	/** Resolves message keys in the current request's language. */
+	record Translator(MessageSource messages) {
+
+		String message(String key, Object... args) {
+			return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+		}
+
+		String messageOr(String key, String fallback) {
+			return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+		}
+
+		List<Map<String, Object>> problems(List<FieldProblem> problems) {
+			return problems.stream().map(p -> {
+				var entry = new java.util.LinkedHashMap<String, Object>();
+				if (p.file() != null) {
+					entry.put("file", p.file());
+				}
+				entry.put("row", p.row());
+				entry.put("column", p.column());
+				entry.put("message", message(p.message(), p.args()));
+				return (Map<String, Object>) entry;
+			}).toList();
+		}
+	}
+}
