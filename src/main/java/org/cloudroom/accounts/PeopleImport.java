@@ -33,7 +33,7 @@ public class PeopleImport {
 		var bytes = read(content);
 		if (zip || isZip(bytes)) {
 			var bundle = OneRosterBundle.read(bytes, settings.importLimit().toBytes());
-			return roster.add(school, bundle.rows(), true);
+			return roster.add(school, bundle.rows(), true).withSkipped(bundle.skipped());
 		}
 		return roster.add(school, csvRows(CsvTable.parse(bytes, null)), true);
 	}

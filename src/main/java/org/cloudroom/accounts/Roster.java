@@ -94,7 +94,7 @@ public class Roster {
 			existing.put(name.toLowerCase(java.util.Locale.ROOT), created);
 		}
 		var credentials = hashAndStore(schoolId, rows, existing);
-		return new ImportResult(credentials.size(), credentials, List.copyOf(newClasses));
+		return new ImportResult(credentials.size(), credentials, List.copyOf(newClasses), 0);
 	}
 
 	private List<Credential> hashAndStore(SchoolId school, List<RosterRow> rows, Map<String, SchoolClass> byName) {
