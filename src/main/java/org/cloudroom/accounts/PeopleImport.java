@@ -30,15 +30,18 @@ public class PeopleImport {
 
 	/** Imports the file; a zip is read as a OneRoster bundle, anything else as CSV. */
 	public ImportResult importFile(SchoolId school, InputStream content, boolean zip) throws IOException {
-		var bytes = read(content);
-		if (zip || isZip(bytes)) {
-			var bundle = OneRosterBundle.read(bytes, settings.importLimit().toBytes());
-			return roster.add(school, bundle.rows(), true).withSkipped(bundle.skipped());
-		}
-		return roster.add(school, csvRows(CsvTable.parse(bytes, null)), true);
+		return importBytes(school, read(content), zip, Progress.NONE);
 	}
 
-	private byte[] read(InputStream content) throws IOException {
+	ImportResult importBytes(SchoolId school, byte[] bytes, boolean zip, Progress progress) {
+		if (zip || isZip(bytes)) {
+			var bundle = OneRosterBundle.read(bytes, settings.importLimit().toBytes());
+			return roster.add(school, bundle.rows(), true, progress).withSkipped(bundle.skipped());
+		}
+		return roster.add(school, csvRows(CsvTable.parse(bytes, null)), true, progress);
+	}
+
+	byte[] read(InputStream content) throws IOException {
 		long limit = settings.importLimit().toBytes();
 		var bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
 		if (bytes.length > limit) {

@@ -54,6 +54,12 @@ public class Roster {
 	/** Adds the people of the rows, creating classes that do not exist yet when {@code createClasses}. */
 	@Transactional
 	ImportResult add(SchoolId schoolId, List<RosterRow> rows, boolean createClasses) {
+		return add(schoolId, rows, createClasses, Progress.NONE);
+	}
+
+	/** As {@link #add(SchoolId, List, boolean)}, telling {@code progress} of each account made ready. */
+	@Transactional
+	ImportResult add(SchoolId schoolId, List<RosterRow> rows, boolean createClasses, Progress progress) {
 		var school = schools.lock(schoolId);
 		var problems = new ArrayList<FieldProblem>();
 		if (rows.isEmpty()) {
@@ -93,20 +99,23 @@ public class Roster {
 			var created = classes.insert(schoolId, name);
 			existing.put(name.toLowerCase(java.util.Locale.ROOT), created);
 		}
-		var credentials = hashAndStore(schoolId, rows, existing);
+		var credentials = hashAndStore(schoolId, rows, existing, progress);
 		return new ImportResult(credentials.size(), credentials, List.copyOf(newClasses), 0);
 	}
 
-	private List<Credential> hashAndStore(SchoolId school, List<RosterRow> rows, Map<String, SchoolClass> byName) {
+	private List<Credential> hashAndStore(SchoolId school, List<RosterRow> rows, Map<String, SchoolClass> byName,
+			Progress progress) {
 		record Ready(RosterRow row, NewAccount account, String password) {
 		}
-		// bcrypt is slow on purpose; spread it over the cores, then store in order.
+		// bcrypt is slow on purpose (about 60 ms a password here); spread it over the cores, then store in order.
+		var done = new java.util.concurrent.atomic.AtomicInteger();
 		var ready = rows.parallelStream().map(row -> {
 			var password = row.password() == null || row.password().isBlank() ? Secrets.initialPassword()
 					: row.password();
 			var account = new NewAccount(PersonId.random(), school, People.normalize(row.username()),
 					row.givenName().strip(), row.familyName().strip(), Role.ofImport(row.role()).orElseThrow(),
 					passwords.encode(password), false);
+			progress.advanced(done.incrementAndGet(), rows.size());
 			return new Ready(row, account, password);
 		}).toList();
 		var credentials = new ArrayList<Credential>(ready.size());

@@ -3,6 +3,7 @@ package org.cloudroom.accounts;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.cloudroom.status.Refused;
@@ -31,9 +32,10 @@ class SchoolPages {
 	private final Roster roster;
 	private final PeopleImport peopleImport;
 	private final LoginCards cards;
+	private final ImportJobs importJobs;
 
 	SchoolPages(Schools schools, Classes classes, People people, Program program, Roster roster,
-			PeopleImport peopleImport, LoginCards cards) {
+			PeopleImport peopleImport, LoginCards cards, ImportJobs importJobs) {
 		this.schools = schools;
 		this.classes = classes;
 		this.people = people;
@@ -41,6 +43,7 @@ class SchoolPages {
 		this.roster = roster;
 		this.peopleImport = peopleImport;
 		this.cards = cards;
+		this.importJobs = importJobs;
 	}
 
 	@GetMapping("/schools")
@@ -99,7 +102,10 @@ class SchoolPages {
 		});
 	}
 
-	/** The import form posts here with htmx; the answer is the fragment that replaces the form's result box. */
+	/**
+	 * The import form posts here with htmx. The file is read and checked for size at once; the import itself runs
+	 * in the background and the answer is a fragment that polls {@link #importProgress} until it is done.
+	 */
 	@PostMapping("/schools/{schoolId}/import")
 	String importPeople(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
 			@RequestParam("file") MultipartFile file, Model model) throws IOException {
@@ -107,11 +113,35 @@ class SchoolPages {
 		model.addAttribute("schoolId", schoolId);
 		try {
 			var name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
-			model.addAttribute("result", peopleImport.importFile(schoolId, file.getInputStream(), name.endsWith(".zip")));
+			var bytes = peopleImport.read(file.getInputStream());
+			var jobId = importJobs.start(user, schoolId, bytes, name.endsWith(".zip"));
+			return progress(model, jobId, importJobs.find(user, schoolId, jobId).orElseThrow());
 		}
 		catch (Refused refused) {
 			model.addAttribute("refused", refused);
+			return "import-result :: result";
 		}
+	}
+
+	@GetMapping("/schools/{schoolId}/import/{jobId}")
+	String importProgress(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@PathVariable UUID jobId, Model model) {
+		user.requireAdminOf(schoolId);
+		var job = importJobs.find(user, schoolId, jobId).orElseThrow(Refused::notFound);
+		model.addAttribute("schoolId", schoolId);
+		return progress(model, jobId, job);
+	}
+
+	private static String progress(Model model, UUID jobId, ImportJobs.Job job) {
+		if (job.running()) {
+			model.addAttribute("jobId", jobId);
+			model.addAttribute("done", job.done());
+			model.addAttribute("total", job.total());
+			model.addAttribute("percent", job.percent());
+			return "import-result :: running";
+		}
+		model.addAttribute("result", job.result());
+		model.addAttribute("refused", job.refused());
 		return "import-result :: result";
 	}
 
