@@ -1,5 +1,6 @@
 package org.cloudroom.accounts;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -109,7 +110,7 @@ class AccountsApi {
 	Me me(@AuthenticationPrincipal CloudroomUser user) {
 		var person = people.find(user.id()).orElseThrow(Refused::notFound);
 		return new Me(person.id().toString(), person.username(), person.givenName(), person.familyName(),
-				person.displayName(), person.role().name().toLowerCase(java.util.Locale.ROOT),
+				person.displayName(), person.role().name().toLowerCase(Locale.ROOT),
 				person.schoolId() == null ? null : person.schoolId().toString(), person.language(),
 				classes.ofPerson(person.id()).stream().map(ClassView::of).toList());
 	}
@@ -157,7 +158,7 @@ class AccountsApi {
 	List<PersonView> people(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId) {
 		user.requireAdminOf(schoolId);
 		return people.ofSchool(schoolId).stream().map(p -> new PersonView(p.id().toString(), p.username(),
-				p.givenName(), p.familyName(), p.displayName(), p.role().name().toLowerCase(java.util.Locale.ROOT),
+				p.givenName(), p.familyName(), p.displayName(), p.role().name().toLowerCase(Locale.ROOT),
 				classes.ofPerson(p.id()).stream().map(SchoolClass::name).toList())).toList();
 	}
 

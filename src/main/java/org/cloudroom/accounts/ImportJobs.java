@@ -8,7 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +22,7 @@ import org.springframework.stereotype.Component;
 class ImportJobs {
 
 	private static final Duration KEEP = Duration.ofHours(1);
+	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
 	/** A job as the page sees it: still running, or ended with a result or a refusal. */
 	static final class Job {
@@ -84,8 +88,8 @@ class ImportJobs {
 				job.refused = refused;
 			}
 			catch (RuntimeException e) {
-				job.refused = new Refused(org.cloudroom.status.Status.UNPROCESSABLE, "import.failed");
-				org.slf4j.LoggerFactory.getLogger(ImportJobs.class).error("import {} failed", id, e);
+				job.refused = new Refused(Status.UNPROCESSABLE, "import.failed");
+				log.error("import {} failed", id, e);
 			}
 			finally {
 				job.ended = Instant.now();

@@ -1,5 +1,6 @@
 package org.cloudroom.accounts;
 
+import java.util.List;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -46,7 +47,7 @@ class PasswordLogin implements AuthenticationProvider {
 
 	static UsernamePasswordAuthenticationToken authenticated(CloudroomUser user) {
 		return UsernamePasswordAuthenticationToken.authenticated(user, null,
-				java.util.List.of(new SimpleGrantedAuthority(user.role().authority())));
+				List.of(new SimpleGrantedAuthority(user.role().authority())));
 	}
 
 	@Override

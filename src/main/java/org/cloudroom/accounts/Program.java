@@ -1,5 +1,6 @@
 package org.cloudroom.accounts;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.cloudroom.status.FieldProblem;
@@ -27,7 +28,7 @@ public class Program {
 	@Transactional
 	public OpenedSchool open(String name, int accountQuota, String adminUsername, String adminGivenName,
 			String adminFamilyName) {
-		var problems = new java.util.ArrayList<FieldProblem>();
+		var problems = new ArrayList<FieldProblem>();
 		if (name.isBlank()) {
 			problems.add(FieldProblem.field("name", "import.required"));
 		}

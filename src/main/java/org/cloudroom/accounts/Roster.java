@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -66,7 +69,7 @@ public class Roster {
 			throw new Refused(Status.UNPROCESSABLE, "import.empty");
 		}
 		var existing = new HashMap<String, SchoolClass>();
-		classes.ofSchool(schoolId).forEach(c -> existing.put(c.name().toLowerCase(java.util.Locale.ROOT), c));
+		classes.ofSchool(schoolId).forEach(c -> existing.put(c.name().toLowerCase(Locale.ROOT), c));
 		var newClasses = new LinkedHashSet<String>();
 		var firstRowOf = new HashMap<String, Integer>();
 		var taken = people.taken(rows.stream().map(r -> People.normalize(r.username())).toList());
@@ -77,7 +80,7 @@ public class Roster {
 				if (problem != null) {
 					problems.add(problem);
 				}
-				else if (!existing.containsKey(name.strip().toLowerCase(java.util.Locale.ROOT))) {
+				else if (!existing.containsKey(name.strip().toLowerCase(Locale.ROOT))) {
 					if (createClasses) {
 						newClasses.add(name.strip());
 					}
@@ -97,7 +100,7 @@ public class Roster {
 		}
 		for (var name : newClasses) {
 			var created = classes.insert(schoolId, name);
-			existing.put(name.toLowerCase(java.util.Locale.ROOT), created);
+			existing.put(name.toLowerCase(Locale.ROOT), created);
 		}
 		var credentials = hashAndStore(schoolId, rows, existing, progress);
 		return new ImportResult(credentials.size(), credentials, List.copyOf(newClasses), 0);
@@ -108,7 +111,7 @@ public class Roster {
 		record Ready(RosterRow row, NewAccount account, String password) {
 		}
 		// bcrypt is slow on purpose (about 60 ms a password here); spread it over the cores, then store in order.
-		var done = new java.util.concurrent.atomic.AtomicInteger();
+		var done = new AtomicInteger();
 		var ready = rows.parallelStream().map(row -> {
 			var password = row.password() == null || row.password().isBlank() ? Secrets.initialPassword()
 					: row.password();
@@ -123,7 +126,7 @@ public class Roster {
 			people.insert(each.account());
 			var joined = new LinkedHashMap<String, SchoolClass>();
 			each.row().classes().forEach(name -> {
-				var schoolClass = byName.get(name.strip().toLowerCase(java.util.Locale.ROOT));
+				var schoolClass = byName.get(name.strip().toLowerCase(Locale.ROOT));
 				joined.putIfAbsent(schoolClass.id().toString(), schoolClass);
 			});
 			joined.values().forEach(c -> classes.addMember(c, each.account().id()));
@@ -136,7 +139,7 @@ public class Roster {
 		return credentials;
 	}
 
-	private void check(RosterRow row, Map<String, Integer> firstRowOf, java.util.Set<String> taken,
+	private void check(RosterRow row, Map<String, Integer> firstRowOf, Set<String> taken,
 			List<FieldProblem> problems) {
 		var username = People.normalize(row.username());
 		if (username.isEmpty()) {

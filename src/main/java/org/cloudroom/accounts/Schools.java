@@ -1,11 +1,14 @@
 package org.cloudroom.accounts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.cloudroom.status.Refused;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,11 +51,11 @@ public class Schools {
 	/** Locks the school's row until the transaction ends, so two imports cannot both take its last accounts. */
 	School lock(SchoolId id) {
 		jdbc.sql("select id from school where id = ? for update").param(id.value()).query(UUID.class).optional()
-			.orElseThrow(org.cloudroom.status.Refused::notFound);
+			.orElseThrow(Refused::notFound);
 		return find(id).orElseThrow();
 	}
 
-	private static School school(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static School school(ResultSet rs, int row) throws SQLException {
 		return new School(new SchoolId(rs.getObject("id", UUID.class)), rs.getString("name"),
 				rs.getInt("account_quota"), rs.getInt("used"));
 	}

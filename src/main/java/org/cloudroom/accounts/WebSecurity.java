@@ -3,7 +3,6 @@ package org.cloudroom.accounts;
 import java.io.IOException;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -77,9 +76,5 @@ class WebSecurity {
 		var detail = messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
 		json.writeValue(response.getWriter(), Map.of("status", status, "title",
 				status == 401 ? "Unauthorized" : "Forbidden", "detail", detail));
-	}
-
-	static boolean isApi(HttpServletRequest request) {
-		return API.matches(request);
 	}
 }
