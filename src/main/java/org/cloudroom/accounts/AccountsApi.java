@@ -1,9 +1,9 @@
 package org.cloudroom.accounts;
 
-import java.util.Locale;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 

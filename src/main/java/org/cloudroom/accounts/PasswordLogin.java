@@ -1,8 +1,8 @@
 package org.cloudroom.accounts;
 
-import java.util.List;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
