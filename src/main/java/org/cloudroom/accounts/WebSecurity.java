@@ -52,7 +52,8 @@ class WebSecurity {
 			.securityContext(context -> context.securityContextRepository(contexts))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/login/card", "/error",
-						"/api/v1/auth/token", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
+						"/api/v1/auth/token", "/css/**", "/js/**", "/images/**", "/webjars/**", "/novnc/**",
+						"/favicon.ico")
 				.permitAll()
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failures))

@@ -1,0 +1,240 @@
+package org.cloudroom.desktops;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.accounts.PersonId;
+import org.cloudroom.accounts.SchoolId;
+import org.cloudroom.desktops.spi.DesktopProvider;
+import org.cloudroom.desktops.spi.DesktopSpec;
+import org.cloudroom.desktops.spi.DesktopStartException;
+import org.cloudroom.desktops.spi.RunningDesktop;
+import org.cloudroom.drive.Homes;
+import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The broker: one desktop per person, started on demand and resumed when it runs; stopped after a grace period
+ * with nobody connected, or at once when its owner or an admin ends it; found crashed and cleaned up; adopted
+ * again after a server restart. A host takes no more desktops than its limit and its free memory allow.
+ */
+@Service
+public class Desktops {
+
+	private static final Logger log = LoggerFactory.getLogger(Desktops.class);
+
+	/** What the gateway needs to reach a desktop. */
+	public record Connection(SocketChannel channel, byte @Nullable [] vncPassword) {
+	}
+
+	private final DesktopProvider provider;
+	private final DesktopRecords records;
+	private final Homes homes;
+	private final DesktopsSettings settings;
+	private final ApplicationEventPublisher events;
+	private final Map<PersonId, ReentrantLock> personLocks = new ConcurrentHashMap<>();
+	private final Map<UUID, AtomicInteger> connections = new ConcurrentHashMap<>();
+	private final Map<UUID, Instant> idleSince = new ConcurrentHashMap<>();
+	private final Object capacity = new Object();
+	private int starting;
+
+	Desktops(DesktopProvider provider, DesktopRecords records, Homes homes, DesktopsSettings settings,
+			ApplicationEventPublisher events) {
+		this.provider = provider;
+		this.records = records;
+		this.homes = homes;
+		this.settings = settings;
+		this.events = events;
+	}
+
+	/** The person's desktop: the running one, or a new one when none runs (or the last one crashed). */
+	public Desktop startOrResume(CloudroomUser user, Locale locale) {
+		if (user.school() == null) {
+			throw new Refused(Status.FORBIDDEN, "desktops.no-school");
+		}
+		var lock = personLocks.computeIfAbsent(user.id(), id -> new ReentrantLock());
+		lock.lock();
+		try {
+			var existing = records.ofPerson(user.id());
+			if (existing.isPresent()) {
+				if (provider.isAlive(existing.get().running())) {
+					return desktop(existing.get());
+				}
+				end(existing.get(), "crashed");
+			}
+			reserveCapacity();
+			try {
+				return start(user, locale);
+			}
+			finally {
+				synchronized (capacity) {
+					starting--;
+				}
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	public Optional<Desktop> mine(PersonId person) {
+		return records.ofPerson(person).filter(row -> provider.isAlive(row.running())).map(this::desktop);
+	}
+
+	public Optional<Desktop> find(UUID id) {
+		return records.find(id).map(this::desktop);
+	}
+
+	/** The running desktops of a school, with the memory each uses when the provider can tell. */
+	public List<RunningInSchool> ofSchool(SchoolId school) {
+		return records.ofSchool(school).stream().map(row -> new RunningInSchool(desktop(row),
+				provider.memoryBytes(row.running()).orElse(-1))).toList();
+	}
+
+	/** A running desktop of a school, and the memory it uses in bytes, or -1 when unknown. */
+	public record RunningInSchool(Desktop desktop, long memoryBytes) {
+	}
+
+	/** Ends the person's desktop, if one runs. */
+	public void stop(PersonId person, String reason) {
+		var lock = personLocks.computeIfAbsent(person, id -> new ReentrantLock());
+		lock.lock();
+		try {
+			records.ofPerson(person).ifPresent(row -> end(row, reason));
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Opens a connection to the desktop's VNC server, for the gateway. */
+	public Connection connect(UUID desktop) throws IOException {
+		var row = records.find(desktop).orElseThrow(() -> new IOException("desktop " + desktop + " does not run"));
+		return new Connection(provider.connect(row.running()), provider.vncPassword(row.running()));
+	}
+
+	/** A browser connected to the desktop: its grace period stops. */
+	public void connected(UUID desktop) {
+		connections.computeIfAbsent(desktop, id -> new AtomicInteger()).incrementAndGet();
+		idleSince.remove(desktop);
+	}
+
+	/** A browser left the desktop: when it was the last, the grace period starts. */
+	public void disconnected(UUID desktop) {
+		var count = connections.computeIfAbsent(desktop, id -> new AtomicInteger());
+		if (count.decrementAndGet() <= 0) {
+			count.set(0);
+			idleSince.put(desktop, Instant.now());
+		}
+	}
+
+	/** Every half minute: crashed desktops are cleaned up, idle ones past their grace period stopped. */
+	@Scheduled(fixedDelayString = "${cloudroom.desktops.check-every:30s}", initialDelayString = "30s")
+	void check() {
+		var now = Instant.now();
+		for (var row : records.all()) {
+			if (!provider.isAlive(row.running())) {
+				stop(row.owner(), "crashed");
+				continue;
+			}
+			var since = idleSince.get(row.running().id());
+			if (since != null && since.plus(grace(row.school())).isBefore(now)) {
+				stop(row.owner(), "idle");
+			}
+		}
+	}
+
+	/** After a restart: adopt the desktops that still run, clean up the ones that died, and any leftovers. */
+	@EventListener(ApplicationReadyEvent.class)
+	void adopt() {
+		var alive = new java.util.ArrayList<RunningDesktop>();
+		for (var row : records.all()) {
+			if (provider.isAlive(row.running())) {
+				alive.add(row.running());
+				idleSince.put(row.running().id(), Instant.now());
+			}
+			else {
+				end(row, "crashed");
+			}
+		}
+		provider.stopAllBut(alive);
+		if (!alive.isEmpty()) {
+			log.info("Adopted {} running desktop(s)", alive.size());
+		}
+	}
+
+	Duration grace(SchoolId school) {
+		return records.graceMinutes(school).map(Duration::ofMinutes).orElse(settings.grace());
+	}
+
+	private Desktop start(CloudroomUser user, Locale locale) {
+		var id = UUID.randomUUID();
+		var spec = new DesktopSpec(id, user.username(), homes.of(user.id()), records.uidOf(user.id()), locale,
+				settings.width(), settings.height());
+		RunningDesktop running;
+		try {
+			running = provider.start(spec);
+		}
+		catch (DesktopStartException e) {
+			log.error("Desktop of {} did not start", user.username(), e);
+			throw new Refused(Status.SERVER_FULL, "desktops.start-failed");
+		}
+		var row = new DesktopRecords.Row(running, user.id(), user.school(), OffsetDateTime.now(ZoneOffset.UTC));
+		records.insert(row);
+		idleSince.put(id, Instant.now());
+		events.publishEvent(new DesktopStarted(id, user.id(), user.school(), row.startedAt()));
+		return desktop(row);
+	}
+
+	private void reserveCapacity() {
+		synchronized (capacity) {
+			int running = records.all().size() + starting;
+			if (running >= settings.maxDesktops()) {
+				throw new Refused(Status.SERVER_FULL, "desktops.full-count", settings.maxDesktops());
+			}
+			var free = provider.availableMemoryBytes();
+			if (free.isPresent() && free.getAsLong() < settings.minFreeMemory().toBytes()) {
+				throw new Refused(Status.SERVER_FULL, "desktops.full-memory", free.getAsLong() / (1024 * 1024));
+			}
+			starting++;
+		}
+	}
+
+	private void end(DesktopRecords.Row row, String reason) {
+		var id = row.running().id();
+		provider.stop(row.running());
+		records.delete(id);
+		connections.remove(id);
+		idleSince.remove(id);
+		events.publishEvent(new DesktopStopped(id, row.owner(), row.school(), reason, OffsetDateTime.now(ZoneOffset.UTC)));
+		log.info("Desktop {} of {} stopped ({})", id, row.owner(), reason);
+	}
+
+	private Desktop desktop(DesktopRecords.Row row) {
+		var id = row.running().id();
+		var count = connections.get(id);
+		return new Desktop(id, row.owner(), row.school(), row.startedAt(), count == null ? 0 : count.get(),
+				"/gateway/desktops/" + id);
+	}
+}

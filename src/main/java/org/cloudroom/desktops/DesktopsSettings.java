@@ -1,0 +1,25 @@
+package org.cloudroom.desktops;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of desktops, under {@code cloudroom.desktops}.
+ *
+ * @param provider which {@code DesktopProvider} runs desktops: {@code local}
+ * @param maxDesktops how many desktops this host runs at most
+ * @param minFreeMemory a desktop starts only while the host has at least this much memory available
+ * @param grace how long a desktop with nobody connected keeps running (a school may set its own)
+ * @param width the width of a new desktop, in pixels
+ * @param height its height
+ * @param startTimeout how long a desktop may take to start
+ */
+@ConfigurationProperties("cloudroom.desktops")
+public record DesktopsSettings(@DefaultValue("local") String provider, @DefaultValue("40") int maxDesktops,
+		@DefaultValue("400MB") DataSize minFreeMemory, @DefaultValue("15m") Duration grace,
+		@DefaultValue("1280") int width, @DefaultValue("720") int height,
+		@DefaultValue("15s") Duration startTimeout) {
+}

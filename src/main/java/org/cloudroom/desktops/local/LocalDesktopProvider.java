@@ -1,0 +1,290 @@
+package org.cloudroom.desktops.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.cloudroom.desktops.spi.DesktopProvider;
+import org.cloudroom.desktops.spi.DesktopSpec;
+import org.cloudroom.desktops.spi.DesktopStartException;
+import org.cloudroom.desktops.spi.RunningDesktop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Desktops on this machine: each is TigerVNC's Xvnc, listening on a Unix socket only, with IceWM and the fcitx5
+ * input method, in a bubblewrap sandbox ({@link Sandbox}). The sockets live under {@code <data>/desktops}, a
+ * directory only the server may enter. Sandboxes run in their own session, so they outlive a restart of the server
+ * and are adopted again.
+ */
+public class LocalDesktopProvider implements DesktopProvider {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalDesktopProvider.class);
+	private static final List<String> SESSION_FILES = List.of("session.sh", "icewm/preferences", "icewm/startup",
+			"icewm/theme", "icewm/menu", "icewm/toolbar", "icewm/menu.zh", "icewm/toolbar.zh");
+
+	private final Path root;
+	private final Path session;
+	private final Duration startTimeout;
+	private final boolean asRoot;
+
+	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout) {
+		this.root = dataDirectory.resolve("desktops").toAbsolutePath();
+		this.session = root.resolve(".session");
+		this.startTimeout = startTimeout;
+		this.asRoot = "root".equals(System.getProperty("user.name"));
+		prepare();
+	}
+
+	@Override
+	public RunningDesktop start(DesktopSpec spec) throws DesktopStartException {
+		var run = root.resolve(spec.id().toString());
+		Process process = null;
+		try {
+			Files.createDirectories(run);
+			Files.createDirectories(spec.home());
+			Files.writeString(run.resolve("passwd"), passwd(spec));
+			Files.writeString(run.resolve("group"), group(spec));
+			copySessionConfiguration(run, spec.locale());
+			if (asRoot) {
+				ownBy(run, spec.uid());
+				ownHome(spec.home(), spec.uid());
+			}
+			Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
+			var builder = new ProcessBuilder(Sandbox.command(spec, run, session, asRoot));
+			builder.environment().clear();
+			builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+			builder.redirectErrorStream(true).redirectOutput(run.resolve("session.log").toFile());
+			process = builder.start();
+			Files.writeString(run.resolve("pid"), Long.toString(process.pid()));
+			awaitSocket(process, run.resolve("vnc.sock"));
+			return new RunningDesktop(spec.id(), run.resolve("vnc.sock").toString(), Long.toString(process.pid()));
+		}
+		catch (IOException | RuntimeException e) {
+			var reason = logTail(run);
+			if (process != null) {
+				ProcessTree.of(process.pid()).ifPresent(tree -> tree.stop(Duration.ZERO));
+			}
+			deleteQuietly(run);
+			throw new DesktopStartException("desktop did not start: " + e.getMessage() + reason, e);
+		}
+	}
+
+	@Override
+	public boolean isAlive(RunningDesktop desktop) {
+		return ProcessTree.of(pid(desktop)).isPresent() && Files.exists(Path.of(desktop.address()));
+	}
+
+	@Override
+	public void stop(RunningDesktop desktop) {
+		ProcessTree.of(pid(desktop)).ifPresent(tree -> tree.stop(Duration.ofSeconds(3)));
+		deleteQuietly(root.resolve(desktop.id().toString()));
+	}
+
+	@Override
+	public java.nio.channels.SocketChannel connect(RunningDesktop desktop) throws IOException {
+		var channel = java.nio.channels.SocketChannel.open(StandardProtocolFamily.UNIX);
+		try {
+			channel.connect(UnixDomainSocketAddress.of(desktop.address()));
+			return channel;
+		}
+		catch (IOException e) {
+			channel.close();
+			throw e;
+		}
+	}
+
+	@Override
+	public void stopAllBut(Collection<RunningDesktop> known) {
+		Set<String> keep = known.stream().map(d -> d.id().toString()).collect(Collectors.toSet());
+		try (var entries = Files.list(root)) {
+			for (var run : entries.filter(Files::isDirectory).toList()) {
+				var name = run.getFileName().toString();
+				if (name.startsWith(".") || keep.contains(name)) {
+					continue;
+				}
+				try {
+					var pid = Long.parseLong(Files.readString(run.resolve("pid")).strip());
+					ProcessTree.of(pid).ifPresent(tree -> tree.stop(Duration.ofSeconds(1)));
+				}
+				catch (IOException | NumberFormatException e) {
+					// no pid written: it never started
+				}
+				log.info("Removed the leftovers of desktop {}", name);
+				deleteQuietly(run);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public OptionalLong memoryBytes(RunningDesktop desktop) {
+		return ProcessTree.of(pid(desktop)).map(ProcessTree::pssBytes).orElse(OptionalLong.empty());
+	}
+
+	@Override
+	public OptionalLong availableMemoryBytes() {
+		try {
+			for (var line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+				if (line.startsWith("MemAvailable:")) {
+					return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
+				}
+			}
+		}
+		catch (IOException | NumberFormatException e) {
+			// not Linux: no figure
+		}
+		return OptionalLong.empty();
+	}
+
+	private void prepare() {
+		try {
+			Files.createDirectories(root);
+			for (var file : SESSION_FILES) {
+				var target = session.resolve(file);
+				Files.createDirectories(target.getParent());
+				try (var in = getClass().getResourceAsStream("/desktop/" + file)) {
+					if (in == null) {
+						throw new IllegalStateException("missing desktop/" + file + " on the classpath");
+					}
+					Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+			try (var walk = Files.walk(session)) {
+				for (var path : walk.toList()) {
+					var executable = Files.isDirectory(path) || path.getFileName().toString().equals("startup");
+					Files.setPosixFilePermissions(path,
+							PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+				}
+			}
+			// Sandboxes may pass through (to bind their own directory) but not list it; each desktop's directory
+			// is its uid's alone, so no desktop reaches another's socket.
+			Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot prepare " + root, e);
+		}
+	}
+
+	/** Each desktop gets its own IceWM configuration, with the menus in its language. */
+	private void copySessionConfiguration(Path run, Locale locale) throws IOException {
+		var icewm = run.resolve("icewm");
+		Files.createDirectories(icewm);
+		var chinese = "zh".equals(locale.getLanguage());
+		for (var name : List.of("preferences", "startup", "theme", "menu", "toolbar")) {
+			var source = session.resolve("icewm").resolve(chinese && Files.exists(session.resolve("icewm/" + name + ".zh"))
+					? name + ".zh" : name);
+			Files.copy(source, icewm.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+					StandardCopyOption.COPY_ATTRIBUTES);
+		}
+	}
+
+	private void awaitSocket(Process process, Path socket) throws IOException {
+		long deadline = System.nanoTime() + startTimeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IOException("the session ended with exit code " + process.exitValue());
+			}
+			if (Files.exists(socket)) {
+				try (var channel = java.nio.channels.SocketChannel.open(StandardProtocolFamily.UNIX)) {
+					channel.connect(UnixDomainSocketAddress.of(socket));
+					return;
+				}
+				catch (IOException notYet) {
+					// Xvnc made the socket but does not accept yet
+				}
+			}
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted while the desktop started");
+			}
+		}
+		throw new IOException("no VNC socket after " + startTimeout.toMillis() + " ms");
+	}
+
+	private static String passwd(DesktopSpec spec) throws IOException {
+		var host = Files.readAllLines(Path.of("/etc/passwd"), StandardCharsets.UTF_8).stream()
+			.filter(line -> !line.startsWith(spec.username() + ":"))
+			.collect(Collectors.joining("\n", "", "\n"));
+		return host + Sandbox.passwdLine(spec);
+	}
+
+	private static String group(DesktopSpec spec) throws IOException {
+		return Files.readString(Path.of("/etc/group"), StandardCharsets.UTF_8).stripTrailing()
+				+ "\n%s:x:%d:%n".formatted(spec.username(), spec.uid());
+	}
+
+	private static void ownBy(Path path, int uid) throws IOException {
+		try {
+			Files.setAttribute(path, "unix:uid", uid);
+			Files.setAttribute(path, "unix:gid", uid);
+		}
+		catch (UnsupportedOperationException e) {
+			throw new IOException("cannot set the owner of " + path, e);
+		}
+	}
+
+	/** The home is the person's: owned by their uid, down to files the server wrote there for them. */
+	private static void ownHome(Path home, int uid) throws IOException {
+		if (Integer.valueOf(uid).equals(Files.getAttribute(home, "unix:uid"))) {
+			return;
+		}
+		try (var walk = Files.walk(home)) {
+			for (var path : walk.toList()) {
+				ownBy(path, uid);
+			}
+		}
+	}
+
+	private static long pid(RunningDesktop desktop) {
+		try {
+			return Long.parseLong(desktop.handle());
+		}
+		catch (NumberFormatException e) {
+			return -1;
+		}
+	}
+
+	private static String logTail(Path run) {
+		try {
+			var lines = Files.readAllLines(run.resolve("session.log"));
+			return "; session log: " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+		}
+		catch (IOException | UncheckedIOException e) {
+			return "";
+		}
+	}
+
+	private static void deleteQuietly(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var walk = Files.walk(directory)) {
+			for (var path : walk.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException e) {
+			log.warn("Could not remove {}: {}", directory, e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,89 @@
+package org.cloudroom.desktops.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * The processes of one sandbox: the bubblewrap process the server started, its child (the init of the sandbox's
+ * pid namespace) and everything below. Killing that init ends every process of the sandbox at once.
+ */
+final class ProcessTree {
+
+	private final ProcessHandle root;
+
+	private ProcessTree(ProcessHandle root) {
+		this.root = root;
+	}
+
+	/** The sandbox started as {@code pid}, if that process still runs and is a bubblewrap (not a reused pid). */
+	static Optional<ProcessTree> of(long pid) {
+		return ProcessHandle.of(pid)
+			.filter(ProcessHandle::isAlive)
+			.filter(p -> p.info().command().map(c -> c.endsWith("bwrap")).orElse(true))
+			.map(ProcessTree::new);
+	}
+
+	boolean isAlive() {
+		return root.isAlive();
+	}
+
+	/** Sum of the proportional set size of every process of the sandbox. */
+	OptionalLong pssBytes() {
+		long total = 0;
+		boolean any = false;
+		for (var process : all().toList()) {
+			try {
+				for (var line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "smaps_rollup"))) {
+					if (line.startsWith("Pss:")) {
+						total += Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+						any = true;
+						break;
+					}
+				}
+			}
+			catch (IOException | NumberFormatException e) {
+				// the process ended meanwhile, or this kernel has no smaps_rollup
+			}
+		}
+		return any ? OptionalLong.of(total) : OptionalLong.empty();
+	}
+
+	/**
+	 * Asks the session's programs to end (SIGTERM), waits up to {@code patience}, then kills the sandbox's init,
+	 * which takes every remaining process with it.
+	 */
+	void stop(Duration patience) {
+		List<ProcessHandle> init = root.children().toList();
+		List<ProcessHandle> programs = init.stream().flatMap(ProcessHandle::descendants).toList();
+		programs.forEach(ProcessHandle::destroy);
+		long deadline = System.nanoTime() + patience.toNanos();
+		while (programs.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+			sleep(Duration.ofMillis(50));
+		}
+		init.forEach(ProcessHandle::destroyForcibly);
+		root.destroyForcibly();
+		deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (all().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+			sleep(Duration.ofMillis(20));
+		}
+	}
+
+	private Stream<ProcessHandle> all() {
+		return Stream.concat(Stream.of(root), root.descendants());
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

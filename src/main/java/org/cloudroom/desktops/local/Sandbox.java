@@ -1,0 +1,87 @@
+package org.cloudroom.desktops.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.cloudroom.desktops.spi.DesktopSpec;
+
+/**
+ * The command line that runs a desktop session in a bubblewrap sandbox: the system read-only, the person's home
+ * the only writable persistent place, a private /tmp and /dev/shm, its own pid, IPC and UTS namespaces, and no
+ * view of other homes, other desktops' sockets or the server's data. As root, the sandbox runs under the person's
+ * own uid; otherwise under the server's.
+ */
+final class Sandbox {
+
+	/** Where the session finds its socket directory and configuration inside the sandbox. */
+	static final String RUN = "/run/cloudroom";
+	static final String SESSION = "/run/cloudroom-session";
+
+	private Sandbox() {
+	}
+
+	static List<String> command(DesktopSpec spec, Path runDirectory, Path sessionDirectory, boolean asRoot) {
+		var home = "/home/" + spec.username();
+		var command = new ArrayList<String>(List.of("setsid"));
+		if (asRoot) {
+			command.addAll(List.of("setpriv", "--reuid=" + spec.uid(), "--regid=" + spec.uid(), "--clear-groups",
+					"--inh-caps=-all", "--"));
+		}
+		command.addAll(List.of("bwrap", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+				"--new-session", "--hostname", "cloudroom"));
+		for (var top : List.of("usr", "bin", "lib", "lib64", "sbin")) {
+			var path = Path.of("/", top);
+			if (Files.isSymbolicLink(path)) {
+				command.addAll(List.of("--symlink", readLink(path), "/" + top));
+			}
+			else if (Files.isDirectory(path)) {
+				command.addAll(List.of("--ro-bind", "/" + top, "/" + top));
+			}
+		}
+		command.addAll(List.of("--ro-bind", "/etc", "/etc",
+				"--ro-bind", runDirectory.resolve("passwd").toString(), "/etc/passwd",
+				"--ro-bind", runDirectory.resolve("group").toString(), "/etc/group",
+				"--ro-bind-try", "/var/cache/fontconfig", "/var/cache/fontconfig",
+				"--ro-bind-try", "/var/lib/dbus", "/var/lib/dbus",
+				"--ro-bind", "/sys", "/sys",
+				"--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm", "--tmpfs", "/tmp", "--tmpfs", "/run",
+				"--bind", runDirectory.toString(), RUN,
+				"--ro-bind", sessionDirectory.toString(), SESSION,
+				"--bind", spec.home().toString(), home,
+				"--clearenv",
+				"--setenv", "HOME", home, "--setenv", "USER", spec.username(), "--setenv", "LOGNAME", spec.username(),
+				"--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin",
+				"--setenv", "LANG", posixLocale(spec.locale()), "--setenv", "LANGUAGE", language(spec.locale()),
+				"--setenv", "CLOUDROOM_GEOMETRY", spec.width() + "x" + spec.height(),
+				"--setenv", "CLOUDROOM_NAME", spec.username(),
+				"--chdir", home,
+				"/bin/sh", SESSION + "/session.sh"));
+		return command;
+	}
+
+	/** The line of /etc/passwd that names the desktop's uid, so programs know who they run as. */
+	static String passwdLine(DesktopSpec spec) {
+		return "%s:x:%d:%d:%s:/home/%s:/bin/bash%n".formatted(spec.username(), spec.uid(), spec.uid(),
+				spec.username(), spec.username());
+	}
+
+	static String posixLocale(Locale locale) {
+		return "zh".equals(locale.getLanguage()) ? "zh_CN.UTF-8" : "en_US.UTF-8";
+	}
+
+	private static String language(Locale locale) {
+		return "zh".equals(locale.getLanguage()) ? "zh_CN:zh" : "en_US:en";
+	}
+
+	private static String readLink(Path link) {
+		try {
+			return Files.readSymbolicLink(link).toString();
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

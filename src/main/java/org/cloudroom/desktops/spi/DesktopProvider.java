@@ -1,0 +1,46 @@
+package org.cloudroom.desktops.spi;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.util.Collection;
+import java.util.OptionalLong;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs desktops. The broker calls it from many threads at once, never twice at the same time for one desktop.
+ * A desktop's VNC server must accept RFB 3.8 with security None or VNC authentication, and be reachable only by
+ * the Cloudroom server.
+ */
+public interface DesktopProvider {
+
+	/** Starts the desktop and returns once its VNC server accepts connections, or cleans up and throws. */
+	RunningDesktop start(DesktopSpec spec) throws DesktopStartException;
+
+	/** Whether the desktop still runs and answers; false for a crashed one. */
+	boolean isAlive(RunningDesktop desktop);
+
+	/** Stops the desktop: its session gets a moment to close, then every process of it ends; nothing is left. */
+	void stop(RunningDesktop desktop);
+
+	/** A new connection to the desktop's VNC server. */
+	SocketChannel connect(RunningDesktop desktop) throws IOException;
+
+	/** Stops every desktop this provider runs that is not among {@code known}: leftovers of a crash. */
+	void stopAllBut(Collection<RunningDesktop> known);
+
+	/** The VNC password the gateway answers with, if the provider's desktops ask for one. */
+	default byte @Nullable [] vncPassword(RunningDesktop desktop) {
+		return null;
+	}
+
+	/** The memory the desktop uses (proportional set size), when the provider can tell. */
+	default OptionalLong memoryBytes(RunningDesktop desktop) {
+		return OptionalLong.empty();
+	}
+
+	/** Bytes of memory still free for new desktops, when the provider can tell. */
+	default OptionalLong availableMemoryBytes() {
+		return OptionalLong.empty();
+	}
+}

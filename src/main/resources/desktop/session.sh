@@ -1,0 +1,44 @@
+#!/bin/sh
+# A Cloudroom desktop session, run inside its sandbox: Xvnc on a Unix socket only (no TCP, no abstract socket),
+# the fcitx5 input method with pinyin, and IceWM. When Xvnc ends, the session ends.
+set -u
+mkdir -p /tmp/.X11-unix && chmod 1777 /tmp/.X11-unix
+export XDG_RUNTIME_DIR=/tmp/runtime
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+
+Xvnc :1 -rfbunixpath /run/cloudroom/vnc.sock -rfbunixmode 0600 -rfbport -1 -SecurityTypes None \
+  -nolisten tcp -nolisten local -geometry "$CLOUDROOM_GEOMETRY" -depth 24 -AlwaysShared \
+  -desktop "$CLOUDROOM_NAME" -SendPrimary=0 -SetPrimary=0 &
+xvnc=$!
+i=0
+while [ ! -S /tmp/.X11-unix/X1 ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
+
+export DISPLAY=:1
+export XMODIFIERS=@im=fcitx GTK_IM_MODULE=fcitx QT_IM_MODULE=fcitx SDL_IM_MODULE=fcitx
+export ICEWM_PRIVCFG=/run/cloudroom/icewm
+
+# A first desktop gets pinyin next to the keyboard; the person's own choices stay theirs afterwards.
+profile="$HOME/.config/fcitx5/profile"
+if [ ! -f "$profile" ]; then
+  mkdir -p "$(dirname "$profile")"
+  cat > "$profile" <<'PROFILE'
+[Groups/0]
+Name=Default
+Default Layout=us
+DefaultIM=pinyin
+
+[Groups/0/Items/0]
+Name=keyboard-us
+Layout=
+
+[Groups/0/Items/1]
+Name=pinyin
+Layout=
+
+[GroupOrder]
+0=Default
+PROFILE
+fi
+
+dbus-run-session -- icewm-session &
+wait $xvnc

@@ -1,0 +1,133 @@
+// "My computer": starts or resumes the person's desktop and shows it with noVNC, scaled to the window.
+// It reconnects by itself after a dropped network and says plainly what is happening.
+import RFB from '../novnc/core/rfb.js';
+
+const { text, api } = window.cloudroomDesktop;
+const screen = document.getElementById('screen');
+const status = document.getElementById('desktop-status');
+const message = document.getElementById('desktop-message');
+const messageText = document.getElementById('desktop-message-text');
+const clipboardText = document.getElementById('clipboard-text');
+const csrf = document.querySelector('meta[name=_csrf]');
+const csrfHeader = document.querySelector('meta[name=_csrf_header]');
+
+let rfb = null;
+let retries = 0;
+let retryTimer = null;
+let leaving = false;
+
+function show(state, words) {
+  status.dataset.state = state;
+  status.textContent = words;
+  document.body.dataset.state = state;
+}
+
+function halt(state, words) {
+  show(state, words);
+  messageText.textContent = words;
+  message.hidden = false;
+}
+
+function headers() {
+  const h = { 'Accept': 'application/json' };
+  if (csrf && csrfHeader) h[csrfHeader.content] = csrf.content;
+  return h;
+}
+
+async function start() {
+  clearTimeout(retryTimer);
+  message.hidden = true;
+  show('starting', text.starting);
+  let response;
+  try {
+    response = await fetch(api, { method: 'POST', headers: headers(), credentials: 'same-origin' });
+  } catch (e) {
+    return retryLater();
+  }
+  if (response.status === 503) {
+    const problem = await response.json().catch(() => ({}));
+    halt('full', text.full + (problem.detail ? ' ' + problem.detail : ''));
+    retryTimer = setTimeout(start, 60000);
+    return;
+  }
+  if (response.status === 401) {
+    window.location.assign('/login');
+    return;
+  }
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    halt('failed', problem.detail || text.failed);
+    return;
+  }
+  connect(await response.json());
+}
+
+function connect(desktop) {
+  show('connecting', text.connecting);
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  rfb = new RFB(screen, `${scheme}://${window.location.host}${desktop.connectPath}`, { shared: true });
+  rfb.scaleViewport = true;
+  rfb.resizeSession = true;
+  rfb.focusOnClick = true;
+  rfb.addEventListener('connect', () => {
+    retries = 0;
+    show('connected', text.connected);
+    rfb.focus();
+  });
+  rfb.addEventListener('disconnect', onDisconnect);
+  rfb.addEventListener('clipboard', event => {
+    clipboardText.value = event.detail.text;
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(event.detail.text).catch(() => {});
+    }
+  });
+}
+
+async function onDisconnect() {
+  rfb = null;
+  if (leaving) return;
+  // Did the desktop end (shut down, or by an admin), or did only the connection drop?
+  const response = await fetch(api, { headers: headers(), credentials: 'same-origin' }).catch(() => null);
+  if (response && response.status === 404) {
+    halt('ended', text.ended);
+    return;
+  }
+  retryLater();
+}
+
+function retryLater() {
+  show('reconnecting', text.reconnecting);
+  const delay = Math.min(10000, 1000 * 2 ** retries++);
+  retryTimer = setTimeout(start, delay);
+}
+
+// Text pasted in the browser goes to the desktop's clipboard when the desktop gets the focus back.
+window.addEventListener('focus', async () => {
+  if (!rfb || !navigator.clipboard || !window.isSecureContext) return;
+  const clip = await navigator.clipboard.readText().catch(() => null);
+  if (clip) rfb.clipboardPasteFrom(clip);
+});
+
+document.getElementById('clipboard-toggle').addEventListener('click', () => {
+  const panel = document.getElementById('clipboard-panel');
+  panel.hidden = !panel.hidden;
+});
+document.getElementById('clipboard-send').addEventListener('click', () => {
+  if (rfb) rfb.clipboardPasteFrom(clipboardText.value);
+});
+document.getElementById('fullscreen').addEventListener('click', () => {
+  if (document.fullscreenElement) document.exitFullscreen();
+  else document.documentElement.requestFullscreen().catch(() => {});
+});
+document.getElementById('end-desktop').addEventListener('click', async () => {
+  if (!window.confirm(text.confirmEnd)) return;
+  leaving = true;
+  if (rfb) rfb.disconnect();
+  await fetch(api, { method: 'DELETE', headers: headers(), credentials: 'same-origin' }).catch(() => {});
+  leaving = false;
+  halt('ended', text.ended);
+});
+document.getElementById('desktop-start').addEventListener('click', start);
+window.addEventListener('online', () => { if (!rfb) start(); });
+
+start();
