@@ -130,6 +130,16 @@ class PeopleImportTests {
 	}
 
 	@Test
+	void refusesAFileOfSeventyThousandOverTheQuotaWithTheQuotaProblem() {
+		var school = school(5);
+
+		var refused = refusal(school, students(70_000));
+
+		assertThat(refused.problems()).extracting(FieldProblem::row, FieldProblem::message)
+			.containsExactly(tuple(7, "import.over-quota"));
+	}
+
+	@Test
 	void importsUpToTheQuotaExactly() throws IOException {
 		var school = school(5);
 
