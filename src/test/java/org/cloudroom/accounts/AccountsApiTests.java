@@ -89,7 +89,8 @@ class AccountsApiTests {
 	void schoolAdminFindsNothingOfAnotherSchoolInTheApi() {
 		var a = openSchool();
 		var b = openSchool();
-		var classOfB = addClass(b, "Secret Class " + unique());
+		var classOfB = "Secret Class " + unique();
+		addClass(b, classOfB);
 		var probes = new LinkedHashMap<String, MockMvcRequestBuilder>();
 		probes.put("GET school", mvc.get().uri("/api/v1/schools/{id}", b.id()));
 		probes.put("GET classes", mvc.get().uri("/api/v1/schools/{id}/classes", b.id()));
@@ -107,14 +108,16 @@ class AccountsApiTests {
 				request.header(AUTHORIZATION, bearer(a.adminToken())).exchange()));
 
 		assertThat(answers).allSatisfy((probe, answer) -> {
-			assertThat(answer).as(probe).hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(APPLICATION_PROBLEM_JSON);
+			assertThat(answer).as(probe).hasStatus(HttpStatus.NOT_FOUND)
+				.hasContentTypeCompatibleWith(APPLICATION_PROBLEM_JSON);
 			assertThat(text(answer)).as(probe).doesNotContain(b.name(), classOfB);
 		});
 		assertThat(body(mvc.get().uri("/api/v1/schools").header(AUTHORIZATION, bearer(a.adminToken())).exchange())
 			.findValuesAsString("id")).containsExactly(a.id());
 		assertThat(peopleOf(b)).containsExactly(b.adminUsername());
-		assertThat(body(mvc.get().uri("/api/v1/schools/{id}/classes", b.id()).header(AUTHORIZATION, bearer(b.adminToken()))
-			.exchange()).findValuesAsString("name")).containsExactly(classOfB);
+		assertThat(body(mvc.get().uri("/api/v1/schools/{id}/classes", b.id())
+			.header(AUTHORIZATION, bearer(b.adminToken())).exchange()).findValuesAsString("name"))
+			.containsExactly(classOfB);
 	}
 
 	@Test
@@ -122,9 +125,7 @@ class AccountsApiTests {
 		var a = openSchool();
 		var b = openSchool();
 		var className = "Secret Class " + unique();
-		var classOfB = body(mvc.post().uri("/api/v1/schools/{id}/classes", b.id())
-			.header(AUTHORIZATION, bearer(b.adminToken())).contentType(APPLICATION_JSON)
-			.content("{\"name\": \"" + className + "\"}").exchange()).get("id").asString();
+		var classOfB = addClass(b, className);
 		var session = login(a.adminUsername(), a.adminPassword());
 
 		var ownPage = mvc.get().uri("/schools/{id}", a.id()).session(session).exchange();
@@ -211,8 +212,8 @@ class AccountsApiTests {
 	@Test
 	void tellsAPersonWhoTheyAre() {
 		var school = openSchool();
-		var imported = body(importCsv(school, "username,given_name,family_name,role,class\nme-%s,小明,王,student,Grade 5 Class 2\n"
-			.formatted(unique()))).get("people").get(0);
+		var csv = "username,given_name,family_name,role,class\nme-%s,小明,王,student,Grade 5 Class 2\n";
+		var imported = body(importCsv(school, csv.formatted(unique()))).get("people").get(0);
 		var token = token(imported.get("username").asString(), imported.get("initialPassword").asString());
 
 		var me = body(mvc.get().uri("/api/v1/me").header(AUTHORIZATION, bearer(token)).exchange());
@@ -338,7 +339,7 @@ class AccountsApiTests {
 			.header(AUTHORIZATION, bearer(school.adminToken())).contentType(APPLICATION_JSON)
 			.content("{\"name\": \"" + name + "\"}").exchange();
 		assertThat(result).hasStatus(HttpStatus.CREATED);
-		return name;
+		return body(result).get("id").asString();
 	}
 
 	private MvcTestResult importCsv(OpenedSchool school, String csv) {
