@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,11 +58,14 @@ public class People {
 
 	/** Which of these usernames already have an account, in any school. */
 	Set<String> taken(Collection<String> usernames) {
-		if (usernames.isEmpty()) {
-			return Set.of();
+		// In slices: PostgreSQL takes at most 65535 parameters a statement, and a 5 MB file holds more names.
+		var names = usernames.stream().distinct().toList();
+		var taken = new HashSet<String>();
+		for (int from = 0; from < names.size(); from += 1000) {
+			taken.addAll(jdbc.sql("select username from person where username in (:names)")
+				.param("names", names.subList(from, Math.min(names.size(), from + 1000))).query(String.class).list());
 		}
-		return jdbc.sql("select username from person where username in (:names)").param("names", usernames)
-			.query(String.class).stream().collect(Collectors.toSet());
+		return taken;
 	}
 
 	void insert(NewAccount account) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +43,9 @@ class WebSecurity {
 		return new HttpSessionSecurityContextRepository();
 	}
 
+	/** Only a servlet web application has requests to guard; tests without a web environment skip the chain. */
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain filterChain(HttpSecurity http, PasswordLogin passwordLogin, ApiTokens tokens,
 			SecurityContextRepository contexts, MessageSource messages, ObjectMapper json) throws Exception {
 		var failures = new ExceptionMappingAuthenticationFailureHandler();

@@ -30,7 +30,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	ProblemResponses(MessageSource messages) {
 		this.translator = new Translator(messages);
-		setMessageSource(messages);
+	}
+
+	/**
+	 * Spring's own problems keep their plain titles: our bundles lack its {@code problemDetail.title.…} codes, and
+	 * with {@code use-code-as-default-message} those codes would become the title and type. Details are translated
+	 * in {@link #handleExceptionInternal} instead.
+	 */
+	@Override
+	public void setMessageSource(MessageSource messageSource) {
 	}
 
 	@ExceptionHandler(Refused.class)

@@ -43,7 +43,10 @@ class Languages implements LocaleResolver, HandlerInterceptor {
 		if (user != null) {
 			var own = people.find(user.id()).map(p -> p.language()).flatMap(Languages::supported);
 			if (own.isPresent()) {
-				request.getSession().setAttribute(SESSION, own.get());
+				// Remembered in a session that exists already; an API request with a bearer token opens none.
+				if (session != null) {
+					session.setAttribute(SESSION, own.get());
+				}
 				return own.get();
 			}
 		}
