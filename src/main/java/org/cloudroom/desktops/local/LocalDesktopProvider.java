@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.cloudroom.desktops.spi.DesktopProvider;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public class LocalDesktopProvider implements DesktopProvider {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalDesktopProvider.class);
+	/** A Unix socket's path has at most 107 bytes (108 with its terminating zero, in {@code sockaddr_un}). */
+	private static final int MAX_SOCKET_PATH = 107;
 	private static final List<String> SESSION_FILES = List.of("session.sh", "icewm/preferences", "icewm/startup",
 			"icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar", "icewm/menu.zh", "icewm/toolbar.zh");
 
@@ -47,6 +50,12 @@ public class LocalDesktopProvider implements DesktopProvider {
 		this.session = root.resolve(".session");
 		this.startTimeout = startTimeout;
 		this.asRoot = "root".equals(System.getProperty("user.name"));
+		var socket = root.resolve(new UUID(0, 0).toString()).resolve("vnc.sock").toString();
+		if (socket.getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
+			throw new IllegalStateException("The data directory " + dataDirectory.toAbsolutePath()
+					+ " is too deep for desktops: their VNC sockets (" + socket + ") would be longer than the "
+					+ MAX_SOCKET_PATH + " bytes a Unix socket path may have. Choose a shorter cloudroom.data.");
+		}
 		prepare();
 	}
 

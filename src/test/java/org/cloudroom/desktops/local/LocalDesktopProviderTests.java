@@ -1,0 +1,270 @@
+package org.cloudroom.desktops.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.cloudroom.desktops.spi.DesktopSpec;
+import org.cloudroom.desktops.spi.RunningDesktop;
+import org.cloudroom.rfb.RfbHandshake;
+import org.cloudroom.rfb.ServerInit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local provider against real Xvnc and bubblewrap, as root (desktops run under their own uid only then). Each
+ * test works in a data directory of its own under {@code target/}, whose parents desktops may pass through, as in
+ * a real installation.
+ */
+class LocalDesktopProviderTests {
+
+	/** What Debian's {@code Xvnc} is a link to, and so the command of the desktop's X server. */
+	private static final String XVNC = "Xtigervnc";
+	private static final AtomicInteger NEXT_UID = new AtomicInteger(261_000);
+
+	private Path data;
+	private LocalDesktopProvider provider;
+	private final List<RunningDesktop> started = new ArrayList<>();
+
+	@BeforeEach
+	void newDataDirectory() throws IOException {
+		assertThat(System.getProperty("user.name")).as("desktops run under their own uid only for root").isEqualTo("root");
+		var name = "l-" + UUID.randomUUID().toString().substring(0, 8);
+		data = Files.createDirectories(Path.of("target", "test-data", name).toAbsolutePath());
+		provider = new LocalDesktopProvider(data, Duration.ofSeconds(15));
+	}
+
+	@AfterEach
+	void stopDesktopsAndRemoveData() throws IOException {
+		started.forEach(provider::stop);
+		try (var walk = Files.walk(data)) {
+			for (var path : walk.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
+	@Test
+	void startedDesktopAnswersRfb38WithItsSizeAndName() throws Exception {
+		var spec = spec("lin-hong");
+
+		var desktop = start(spec);
+
+		var init = handshake(desktop);
+		assertThat(init.width()).isEqualTo(1024);
+		assertThat(init.height()).isEqualTo(768);
+		assertThat(init.name()).isEqualTo("lin-hong");
+		assertThat(provider.isAlive(desktop)).isTrue();
+	}
+
+	@Test
+	void desktopRunsUnderThePersonsUid() throws Exception {
+		var spec = spec("zhou-mei");
+
+		var desktop = start(spec);
+
+		var xvnc = processNamed(desktop, XVNC);
+		var uids = Files.readAllLines(Path.of("/proc", Long.toString(xvnc.pid()), "status")).stream()
+			.filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow();
+		assertThat(uids.split("\\s+")).containsExactly("Uid:", uid(spec), uid(spec), uid(spec), uid(spec));
+		assertThat(ProcessHandle.of(Long.parseLong(desktop.handle())).orElseThrow().descendants())
+			.allSatisfy(process -> assertThat(uidOf(process)).as(process.info().toString()).isEqualTo(uid(spec)));
+	}
+
+	@Test
+	void stoppedDesktopLeavesNoProcessNorRunDirectoryButKeepsTheHome() throws Exception {
+		var spec = spec("wang-lei");
+		var desktop = start(spec);
+		Files.writeString(spec.home().resolve("poem.txt"), "床前明月光");
+		var session = await().atMost(Duration.ofSeconds(5)).until(() -> tree(desktop),
+				processes -> processes.stream().anyMatch(p -> p.info().command().orElse("").endsWith("/icewm")));
+
+		provider.stop(desktop);
+		started.remove(desktop);
+
+		assertThat(session).hasSizeGreaterThan(5).noneMatch(LocalDesktopProviderTests::running);
+		assertThat(data.resolve("desktops").resolve(desktop.id().toString())).doesNotExist();
+		assertThat(provider.isAlive(desktop)).isFalse();
+		assertThat(spec.home().resolve("poem.txt")).hasContent("床前明月光");
+	}
+
+	@Test
+	void sandboxReachesItsOwnHomeOnly() throws Exception {
+		var mine = spec("chen-jing");
+		var other = spec("li-na");
+		start(mine);
+		var otherDesktop = start(other);
+		Files.writeString(other.home().resolve("secret.txt"), "li-na's diary");
+		var serverSecret = Files.writeString(Files.createDirectories(data.resolve("db")).resolve("cloudroom.mv.db"),
+				"the server's database");
+		var otherSocket = otherDesktop.address();
+
+		var own = inSandboxOf(mine, "echo 'my homework' > ~/homework.txt && cat ~/homework.txt");
+		var otherHome = inSandboxOf(mine, "cat '%s' || cat /home/li-na/secret.txt".formatted(other.home().resolve("secret.txt")));
+		var serverData = inSandboxOf(mine, "cat '%s' || ls '%s'".formatted(serverSecret, data));
+		var otherDesktopSocket = inSandboxOf(mine, "socat -u OPEN:/dev/null UNIX-CONNECT:'%s'".formatted(otherSocket));
+		var system = inSandboxOf(mine, "touch /usr/evil || touch /etc/evil");
+
+		assertThat(own.output()).isEqualTo("my homework\n");
+		assertThat(own.exitCode()).isZero();
+		var onDisk = mine.home().resolve("homework.txt");
+		assertThat(onDisk).hasContent("my homework");
+		assertThat(Files.getAttribute(onDisk, "unix:uid")).isEqualTo(mine.uid());
+		assertThat(otherHome.exitCode()).isNotZero();
+		assertThat(otherHome.output()).doesNotContain("diary");
+		assertThat(serverData.exitCode()).isNotZero();
+		assertThat(serverData.output()).doesNotContain("database");
+		assertThat(otherDesktopSocket.exitCode()).isNotZero();
+		assertThat(system.exitCode()).isNotZero();
+		assertThat(Path.of("/usr/evil")).doesNotExist();
+		assertThat(Path.of("/etc/evil")).doesNotExist();
+	}
+
+	@Test
+	void anotherUidCannotOpenADesktopsSocketOnTheHost() throws Exception {
+		var desktop = start(spec("zhao-yu"));
+		var stranger = NEXT_UID.incrementAndGet();
+
+		var probe = new ProcessBuilder("setpriv", "--reuid=" + stranger, "--regid=" + stranger, "--clear-groups",
+				"socat", "-u", "OPEN:/dev/null", "UNIX-CONNECT:" + desktop.address()).redirectErrorStream(true).start();
+
+		assertThat(probe.waitFor()).isNotZero();
+		assertThat(new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("Permission denied");
+	}
+
+	@Test
+	void desktopWhoseXvncCrashedIsNotAlive() throws Exception {
+		var desktop = start(spec("sun-li"));
+		var bwrap = ProcessHandle.of(Long.parseLong(desktop.handle())).orElseThrow();
+
+		processNamed(desktop, XVNC).destroyForcibly();
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> !provider.isAlive(desktop));
+		assertThat(running(bwrap)).isFalse();
+	}
+
+	@Test
+	void stopAllButEndsLeftoversAndKeepsTheKnownDesktops() throws Exception {
+		var kept = start(spec("he-ping"));
+		var leftover = start(spec("gao-yan"));
+		var leftoverProcesses = tree(leftover);
+		var neverStarted = Files.createDirectories(data.resolve("desktops").resolve(UUID.randomUUID().toString()));
+
+		provider.stopAllBut(List.of(kept));
+
+		assertThat(leftoverProcesses).noneMatch(LocalDesktopProviderTests::running);
+		assertThat(Path.of(leftover.address()).getParent()).doesNotExist();
+		assertThat(neverStarted).doesNotExist();
+		assertThat(provider.isAlive(kept)).isTrue();
+		assertThat(handshake(kept).name()).isEqualTo("he-ping");
+		assertThat(data.resolve("desktops").resolve(".session").resolve("session.sh")).exists();
+		started.remove(leftover);
+	}
+
+	@Test
+	void refusesADataDirectoryTooDeepForUnixSockets() {
+		var deep = data.resolve("a-data-directory-deeper-than-any-unix-socket-path-may-be-".repeat(2));
+
+		assertThatThrownBy(() -> new LocalDesktopProvider(deep, Duration.ofSeconds(15)))
+			.isInstanceOf(IllegalStateException.class).hasMessageContaining("Choose a shorter cloudroom.data");
+		assertThat(deep).doesNotExist();
+	}
+
+	private DesktopSpec spec(String username) {
+		var id = UUID.randomUUID();
+		return new DesktopSpec(id, username, data.resolve("homes").resolve(username), NEXT_UID.incrementAndGet(),
+				Locale.SIMPLIFIED_CHINESE, 1024, 768);
+	}
+
+	private RunningDesktop start(DesktopSpec spec) throws Exception {
+		var desktop = provider.start(spec);
+		started.add(desktop);
+		return desktop;
+	}
+
+	private static ServerInit handshake(RunningDesktop desktop) throws IOException {
+		try (var channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+			channel.connect(UnixDomainSocketAddress.of(desktop.address()));
+			return RfbHandshake.connectDesktop(new DataInputStream(Channels.newInputStream(channel)),
+					Channels.newOutputStream(channel), null);
+		}
+	}
+
+	private static List<ProcessHandle> tree(RunningDesktop desktop) {
+		var root = ProcessHandle.of(Long.parseLong(desktop.handle())).orElseThrow();
+		var all = new ArrayList<>(List.of(root));
+		all.addAll(root.descendants().toList());
+		return all;
+	}
+
+	private static ProcessHandle processNamed(RunningDesktop desktop, String name) {
+		return tree(desktop).stream().filter(p -> p.info().command().orElse("").endsWith("/" + name)).findFirst()
+			.orElseThrow(() -> new AssertionError("no " + name + " in desktop " + desktop.id()));
+	}
+
+	/**
+	 * Whether the process runs: not ended, and not a zombie either. Bubblewrap leaves its sandbox's init for pid 1
+	 * to reap, which this machine's pid 1 does only now and then.
+	 */
+	private static boolean running(ProcessHandle process) {
+		try {
+			var stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+			return process.isAlive() && stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+		}
+		catch (IOException e) {
+			return false;
+		}
+	}
+
+		private static String uid(DesktopSpec spec) {
+		return Integer.toString(spec.uid());
+	}
+
+	private static String uidOf(ProcessHandle process) {
+		try {
+			return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+				.filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow().split("\\s+")[1];
+		}
+		catch (IOException e) {
+			return "gone";
+		}
+	}
+
+	record Outcome(int exitCode, String output) {
+	}
+
+	/**
+	 * Runs a shell command in a sandbox exactly like the desktop's (same command line, same run directory, same
+	 * uid), in place of its session.
+	 */
+	private Outcome inSandboxOf(DesktopSpec spec, String script) throws Exception {
+		var desktops = data.resolve("desktops");
+		var command = new ArrayList<>(Sandbox.command(spec, desktops.resolve(spec.id().toString()),
+				desktops.resolve(".session"), true));
+		assertThat(command.subList(command.size() - 2, command.size()))
+			.containsExactly("/bin/sh", Sandbox.SESSION + "/session.sh");
+		command.subList(command.size() - 2, command.size()).clear();
+		command.addAll(List.of("/bin/sh", "-c", script));
+		var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		return new Outcome(process.waitFor(), output);
+	}
+}
