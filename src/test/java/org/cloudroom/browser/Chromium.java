@@ -50,7 +50,7 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 		return this;
 	}
 
-	WebDriver driver() {
+	ChromeDriver driver() {
 		if (driver == null) {
 			driver = start();
 		}
@@ -104,7 +104,7 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 	void screenshot(Path file) {
 		try {
 			Files.createDirectories(file.getParent());
-			Files.write(file, ((ChromeDriver) driver()).getScreenshotAs(OutputType.BYTES));
+			Files.write(file, driver().getScreenshotAs(OutputType.BYTES));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

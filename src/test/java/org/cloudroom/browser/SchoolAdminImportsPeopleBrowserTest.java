@@ -64,6 +64,12 @@ class SchoolAdminImportsPeopleBrowserTest {
 		});
 		assertThat(browser.driver().findElements(By.cssSelector(".login-card img.qr")))
 			.as("every QR image is shown").allSatisfy(img -> assertThat(img.getDomProperty("naturalWidth")).isNotEqualTo("0"));
+		assertThat(browser.driver().findElements(By.cssSelector(".login-card"))).allSatisfy(card -> {
+			assertThat(lines(card, ".card-username")).as("the username is on one line").isEqualTo(1);
+			assertThat(lines(card, ".card-password")).as("the password is on one line").isEqualTo(1);
+			assertThat(card.getDomProperty("scrollHeight")).as("nothing is cut off the card")
+				.isEqualTo(card.getDomProperty("clientHeight"));
+		});
 	}
 
 	@Test
@@ -92,6 +98,11 @@ class SchoolAdminImportsPeopleBrowserTest {
 	private void upload(Path csv) {
 		browser.find("#import input[type=file]").sendKeys(csv.toString());
 		browser.find("#import button[type=submit]").click();
+	}
+
+	private long lines(WebElement card, String css) {
+		return (Long) browser.driver().executeScript("return arguments[0].getClientRects().length",
+				card.findElement(By.cssSelector(css)));
 	}
 
 	private static List<String> cells(WebElement row) {
