@@ -29,9 +29,14 @@ record ClassList(String className, List<Student> students) {
 	}
 
 	static ClassList of(String className, int size) {
-		var tag = UUID.randomUUID().toString().substring(0, 6);
+		return of("s" + UUID.randomUUID().toString().substring(0, 6) + "-", className, size);
+	}
+
+	/** Students whose usernames are the prefix and a number: {@code g5c2-01}, {@code g5c2-02}… */
+	static ClassList of(String usernamePrefix, String className, int size) {
 		return new ClassList(className, IntStream.rangeClosed(1, size)
-			.mapToObj(i -> new Student("s%s-%02d".formatted(tag, i), FAMILY[i % FAMILY.length], GIVEN[i % GIVEN.length]))
+			.mapToObj(i -> new Student(usernamePrefix + "%02d".formatted(i), FAMILY[i % FAMILY.length],
+					GIVEN[i % GIVEN.length]))
 			.toList());
 	}
 

@@ -17,9 +17,14 @@ import org.cloudroom.accounts.SchoolId;
  */
 record OpenSchool(SchoolId id, String name, Credential admin) {
 
+	/** A school whose name ends in a tag of its own, as other tests may open one of the same name. */
 	static OpenSchool open(Program program, String name, int quota) {
 		var tag = UUID.randomUUID().toString().substring(0, 6);
-		var opened = program.open(name + " " + tag, quota, "admin-" + tag, "Hong", "Lin");
+		return named(program, name + " " + tag, "admin-" + tag, quota);
+	}
+
+	static OpenSchool named(Program program, String name, String adminUsername, int quota) {
+		var opened = program.open(name, quota, adminUsername, "Hong", "Lin");
 		return new OpenSchool(opened.school().id(), opened.school().name(), opened.admin());
 	}
 
