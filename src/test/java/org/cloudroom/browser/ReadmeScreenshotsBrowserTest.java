@@ -96,10 +96,19 @@ class ReadmeScreenshotsBrowserTest {
 		browser.driver().findElement(By.linkText("中文")).click();
 		browser.await(d -> "zh-CN".equals(lang()));
 		page("student-home-zh");
+		browser.open("/settings");
+		check("settings-zh");
+		browser.open("/schools");
+		check("forbidden-zh");
 	}
 
 	/** Checks the page shown and saves its screenshot. */
 	private void page(String name) {
+		check(name);
+		browser.screenshot(TO.resolve(name + ".png"));
+	}
+
+	private void check(String name) {
 		var text = browser.driver().getTitle() + "\n" + browser.find("body").getText();
 		for (var key : ENGLISH.stringPropertyNames()) {
 			assertThat(text).as("%s shows the raw key %s", name, key)
@@ -114,7 +123,6 @@ class ReadmeScreenshotsBrowserTest {
 				}
 			}
 		}
-		browser.screenshot(TO.resolve(name + ".png"));
 	}
 
 	private String lang() {
