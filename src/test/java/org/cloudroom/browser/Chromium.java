@@ -59,11 +59,7 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 
 	/** Opens a path of the server, such as {@code /login}. */
 	void open(String path) {
-		driver().get(url(path));
-	}
-
-	String url(String path) {
-		return base + path;
+		driver().get(base + path);
 	}
 
 	/** The path of the page shown, such as {@code /schools}, without query. */
@@ -111,6 +107,7 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 		}
 	}
 
+	/** Finds the server as {@code @LocalServerPort} does, so tests need not pass the port in. */
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		var port = SpringExtension.getApplicationContext(context).getEnvironment().getProperty("local.server.port");
