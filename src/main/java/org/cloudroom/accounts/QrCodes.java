@@ -15,12 +15,12 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -66,14 +66,19 @@ final class QrCodes {
 			try {
 				return Optional.of(new QRCodeReader().decode(bitmap, hints).getText());
 			}
-			catch (NotFoundException e) {
-				// try the next binarizer
-			}
 			catch (ReaderException e) {
-				return Optional.empty();
+				// try the next way
 			}
 		}
-		return Optional.empty();
+		// In about one card of 150 some data modules look like a fourth finder pattern, and the reader above picks
+		// the wrong three every time; the multi reader weighs all candidates and finds the code.
+		try {
+			return Optional.of(new QRCodeMultiReader()
+				.decodeMultiple(new BinaryBitmap(new HybridBinarizer(source)), hints)[0].getText());
+		}
+		catch (ReaderException e) {
+			return Optional.empty();
+		}
 	}
 
 	private static BufferedImage decodeImage(byte[] image) {

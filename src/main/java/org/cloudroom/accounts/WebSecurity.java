@@ -61,8 +61,10 @@ class WebSecurity {
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failures))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			// CSRF guards what a browser's session cookie would authorise. An API request with no session has
+			// nothing to forge and is answered 401 (not a misleading 403) when it lacks a login.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::carriesToken,
-					request -> request.getRequestURI().equals("/api/v1/auth/token")))
+					request -> API.matches(request) && request.getSession(false) == null))
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(
 						(request, response, e) -> problem(response, 401, "error.unauthorized", messages, json), API)

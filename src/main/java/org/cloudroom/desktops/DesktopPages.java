@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** "My computer" in the browser, and the admin's list of a school's running desktops. */
@@ -36,9 +37,25 @@ class DesktopPages {
 		user.requireAdminOf(schoolId);
 		model.addAttribute("schoolId", schoolId);
 		model.addAttribute("running", desktops.ofSchool(schoolId));
+		model.addAttribute("graceMinutes", desktops.grace(schoolId).toMinutes());
 		model.addAttribute("people", people.ofSchool(schoolId).stream()
 			.collect(java.util.stream.Collectors.toMap(p -> p.id(), p -> p)));
 		return "desktops";
+	}
+
+	@PostMapping("/schools/{schoolId}/desktops/grace")
+	String setGrace(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@RequestParam(defaultValue = "0") int minutes, RedirectAttributes flash) {
+		user.requireAdminOf(schoolId);
+		try {
+			desktops.setGrace(schoolId, java.time.Duration.ofMinutes(minutes));
+			flash.addFlashAttribute("notice", "desktops.grace-saved");
+		}
+		catch (Refused refused) {
+			flash.addFlashAttribute("refused", java.util.Map.of("key", refused.messageKey(), "args", refused.args(),
+					"problems", refused.problems()));
+		}
+		return "redirect:/schools/" + schoolId + "/desktops";
 	}
 
 	@PostMapping("/schools/{schoolId}/desktops/{desktopId}/stop")

@@ -74,6 +74,15 @@ class DesktopRecords {
 			.query(Integer.class).optional();
 	}
 
+	void setGraceMinutes(SchoolId school, int minutes) {
+		int updated = jdbc.sql("update desktop_school_settings set grace_minutes = ? where school_id = ?")
+			.params(minutes, school.value()).update();
+		if (updated == 0) {
+			jdbc.sql("insert into desktop_school_settings (school_id, grace_minutes) values (?, ?)")
+				.params(school.value(), minutes).update();
+		}
+	}
+
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(new RunningDesktop(rs.getObject("id", UUID.class), rs.getString("address"),
 				rs.getString("handle")), new PersonId(rs.getObject("person_id", UUID.class)),

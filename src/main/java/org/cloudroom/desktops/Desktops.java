@@ -184,7 +184,16 @@ public class Desktops {
 		}
 	}
 
-	Duration grace(SchoolId school) {
+	/** The school's own grace period: how long its desktops keep running with nobody connected. */
+	public void setGrace(SchoolId school, Duration grace) {
+		long minutes = grace.toMinutes();
+		if (minutes < 1 || minutes > 1440) {
+			throw new Refused(Status.UNPROCESSABLE, "desktops.grace-range", 1, 1440);
+		}
+		records.setGraceMinutes(school, (int) minutes);
+	}
+
+	public Duration grace(SchoolId school) {
 		return records.graceMinutes(school).map(Duration::ofMinutes).orElse(settings.grace());
 	}
 

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,6 +35,9 @@ class DesktopsApi {
 	}
 
 	record SchoolDesktopView(String id, Owner owner, String state, OffsetDateTime startedAt, long memoryBytes) {
+	}
+
+	record Settings(long graceMinutes) {
 	}
 
 	private final Desktops desktops;
@@ -68,6 +73,20 @@ class DesktopsApi {
 				.orElse(new Owner(d.owner().toString(), "", ""));
 			return new SchoolDesktopView(d.id().toString(), owner, d.state(), d.startedAt(), running.memoryBytes());
 		}).toList();
+	}
+
+	@GetMapping("/schools/{schoolId}/desktop-settings")
+	Settings settings(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId) {
+		user.requireAdminOf(schoolId);
+		return new Settings(desktops.grace(schoolId).toMinutes());
+	}
+
+	@PutMapping("/schools/{schoolId}/desktop-settings")
+	Settings setSettings(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@RequestBody Settings settings) {
+		user.requireAdminOf(schoolId);
+		desktops.setGrace(schoolId, java.time.Duration.ofMinutes(settings.graceMinutes()));
+		return new Settings(desktops.grace(schoolId).toMinutes());
 	}
 
 	@DeleteMapping("/schools/{schoolId}/desktops/{desktopId}")

@@ -27,6 +27,7 @@ class DesktopGateway extends BinaryWebSocketHandler {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
+		session.setBinaryMessageSizeLimit(maxCutText + 64 * 1024);
 		var attributes = session.getAttributes();
 		var relay = new Relay(session, (UUID) attributes.get(Admission.DESKTOP),
 				(CloudroomUser) attributes.get(Admission.USER), (Mode) attributes.get(Admission.MODE), desktops, meter,

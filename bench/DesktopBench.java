@@ -1,0 +1,325 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmarks of Cloudroom desktops against a running server (see bench/desktops.sh):
+ * start   — click to first full frame, one desktop alone and a class of N starting at once;
+ * gateway — full-frame Raw throughput through the gateway, websockify and a direct connection, in one run;
+ * density — memory per idle desktop, with an editor open, and CPU while N students type.
+ */
+public class DesktopBench {
+
+	static final HttpClient http = HttpClient.newHttpClient();
+	static String base;
+	static Path data;
+
+	record Student(String username, String password, String token) {
+	}
+
+	public static void main(String[] args) throws Exception {
+		var command = args[0];
+		base = args[1];
+		var operatorPassword = args[2];
+		data = Path.of(args[3]);
+		int n = args.length > 4 ? Integer.parseInt(args[4]) : 25;
+		var operator = token("admin", operatorPassword);
+		var students = students(operator, n);
+		switch (command) {
+			case "start" -> start(students);
+			case "gateway" -> gateway(students.getFirst());
+			case "density" -> density(students, operator);
+			default -> throw new IllegalArgumentException(command);
+		}
+	}
+
+	static void start(List<Student> students) throws Exception {
+		var alone = new ArrayList<Double>();
+		for (int round = 0; round < 7; round++) {
+			alone.add(clickToFirstFrame(students.getFirst()));
+			stop(students.getFirst());
+		}
+		print("one desktop alone (7 starts)", alone);
+		var together = Collections.synchronizedList(new ArrayList<Double>());
+		var ready = new CountDownLatch(1);
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (var student : students) {
+				pool.submit(() -> {
+					ready.await();
+					together.add(clickToFirstFrame(student));
+					return null;
+				});
+			}
+			ready.countDown();
+		}
+		print(students.size() + " desktops starting at once", together);
+		var resumed = new ArrayList<Double>();
+		for (var student : students.subList(0, Math.min(7, students.size()))) {
+			resumed.add(clickToFirstFrame(student));
+		}
+		print("resuming a running desktop", resumed);
+		for (var student : students) {
+			stop(student);
+		}
+	}
+
+	/** Seconds from POST /api/v1/desktops/mine to the first full framebuffer received over the WebSocket. */
+	static double clickToFirstFrame(Student student) throws Exception {
+		long t0 = System.nanoTime();
+		var desktop = post("/api/v1/desktops/mine", student.token(), "");
+		var path = field(desktop, "connectPath");
+		try (var probe = RfbProbe.webSocket(base.replace("http", "ws") + path, student.token(), null)) {
+			probe.fullFrame();
+		}
+		return (System.nanoTime() - t0) / 1e9;
+	}
+
+	static void gateway(Student student) throws Exception {
+		var desktop = post("/api/v1/desktops/mine", student.token(), "");
+		var id = field(desktop, "id");
+		var socket = data.resolve("desktops").resolve(id).resolve("vnc.sock").toString();
+		var websockify = new ProcessBuilder("websockify", "--unix-target=" + socket, "127.0.0.1:6089")
+			.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		Thread.sleep(1500);
+		try {
+			var results = new java.util.LinkedHashMap<String, List<Double>>();
+			for (int round = 0; round < 3; round++) {
+				results.computeIfAbsent("direct (Unix socket)", k -> new ArrayList<>())
+					.add(throughput(RfbProbe.unix(socket)));
+				results.computeIfAbsent("Cloudroom gateway", k -> new ArrayList<>()).add(throughput(
+						RfbProbe.webSocket(base.replace("http", "ws") + field(desktop, "connectPath"), student.token(),
+								null)));
+				results.computeIfAbsent("websockify", k -> new ArrayList<>())
+					.add(throughput(RfbProbe.webSocket("ws://127.0.0.1:6089/", null, "binary")));
+			}
+			double direct = median(results.get("direct (Unix socket)"));
+			System.out.println("| path | MB/s (median of 3) | of direct |");
+			System.out.println("|---|---|---|");
+			for (var entry : results.entrySet()) {
+				double mbs = median(entry.getValue());
+				System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f%% |%n", entry.getKey(), mbs, 100 * mbs / direct);
+			}
+		}
+		finally {
+			websockify.destroy();
+			stop(student);
+		}
+	}
+
+	/** MB/s of 40 full-frame Raw updates, after 3 to warm up. */
+	static double throughput(RfbProbe probe) throws Exception {
+		try (probe) {
+			for (int i = 0; i < 3; i++) {
+				probe.fullFrame();
+			}
+			long bytes0 = probe.bytesRead;
+			long t0 = System.nanoTime();
+			for (int i = 0; i < 40; i++) {
+				probe.fullFrame();
+			}
+			return (probe.bytesRead - bytes0) / 1e6 / ((System.nanoTime() - t0) / 1e9);
+		}
+	}
+
+	static void density(List<Student> students, String operator) throws Exception {
+		var ids = new ArrayList<String>();
+		for (var student : students) {
+			ids.add(field(post("/api/v1/desktops/mine", student.token(), ""), "id"));
+		}
+		Thread.sleep(15_000);
+		var idle = pss(ids);
+		for (var id : ids) {
+			openEditor(id);
+		}
+		Thread.sleep(20_000);
+		var editor = pss(ids);
+		print("PSS per idle desktop, MB", idle);
+		print("PSS per desktop with the text editor open, MB", editor);
+		var probes = new ArrayList<RfbProbe>();
+		for (var student : students) {
+			var desktop = post("/api/v1/desktops/mine", student.token(), "");
+			probes.add(RfbProbe.webSocket(base.replace("http", "ws") + field(desktop, "connectPath"), student.token(),
+					null));
+		}
+		long[] cpu0 = cpu();
+		long end = System.nanoTime() + 60_000_000_000L;
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (var probe : probes) {
+				pool.submit(() -> {
+					int key = 'a';
+					while (System.nanoTime() < end) {
+						probe.key(key, true);
+						probe.key(key, false);
+						key = key == 'z' ? 'a' : key + 1;
+						Thread.sleep(200);
+					}
+					return null;
+				});
+				pool.submit(() -> {
+					while (System.nanoTime() < end) {
+						var update = ByteArrayRequest.incremental(probe.width, probe.height);
+						probe.out.write(update);
+						probe.out.flush();
+						probe.readUpdate();
+					}
+					return null;
+				});
+			}
+		}
+		long[] cpu1 = cpu();
+		double busy = 100.0 * ((cpu1[0] - cpu0[0]) - (cpu1[1] - cpu0[1])) / (cpu1[0] - cpu0[0]);
+		System.out.printf(Locale.ROOT, "%d students typing 5 keys/s for 60 s, each watching their screen: "
+				+ "machine CPU %.0f%% of %d cores%n", students.size(), busy, Runtime.getRuntime().availableProcessors());
+		for (var probe : probes) {
+			probe.close();
+		}
+		long available = memAvailable();
+		System.out.printf(Locale.ROOT, "memory available with %d desktops running: %d MB%n", ids.size(),
+				available / (1024 * 1024));
+		for (var student : students) {
+			stop(student);
+		}
+	}
+
+	static final class ByteArrayRequest {
+		static byte[] incremental(int w, int h) {
+			return java.nio.ByteBuffer.allocate(10).put((byte) 3).put((byte) 1).putShort((short) 0)
+				.putShort((short) 0).putShort((short) w).putShort((short) h).array();
+		}
+	}
+
+	/** Starts the text editor inside a desktop's sandbox, as its owner, on its display. */
+	static void openEditor(String id) throws Exception {
+		long outer = Long.parseLong(Files.readString(data.resolve("desktops").resolve(id).resolve("pid")).strip());
+		long init = ProcessHandle.of(outer).orElseThrow().children().findFirst().orElseThrow().pid();
+		var uid = Files.readAllLines(Path.of("/proc/" + init + "/status")).stream()
+			.filter(l -> l.startsWith("Uid:")).findFirst().orElseThrow().split("\\s+")[1];
+		new ProcessBuilder("nsenter", "-t", Long.toString(init), "-a", "-S", uid, "-G", uid, "env", "-i",
+				"DISPLAY=:1", "HOME=/tmp", "PATH=/usr/bin:/bin", "sh", "-c", "mousepad >/dev/null 2>&1 &")
+			.inheritIO().start().waitFor();
+	}
+
+	static List<Double> pss(List<String> ids) throws Exception {
+		var sizes = new ArrayList<Double>();
+		for (var id : ids) {
+			long outer = Long.parseLong(Files.readString(data.resolve("desktops").resolve(id).resolve("pid")).strip());
+			long total = 0;
+			var all = new ArrayList<ProcessHandle>();
+			ProcessHandle.of(outer).ifPresent(p -> {
+				all.add(p);
+				p.descendants().forEach(all::add);
+			});
+			for (var p : all) {
+				try {
+					for (var line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/smaps_rollup"))) {
+						if (line.startsWith("Pss:")) {
+							total += Long.parseLong(line.replaceAll("[^0-9]", ""));
+						}
+					}
+				}
+				catch (IOException ended) {
+					// gone meanwhile
+				}
+			}
+			sizes.add(total / 1024.0);
+		}
+		return sizes;
+	}
+
+	static long[] cpu() throws IOException {
+		var parts = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+		long total = 0;
+		for (int i = 1; i < parts.length; i++) {
+			total += Long.parseLong(parts[i]);
+		}
+		return new long[] { total, Long.parseLong(parts[4]) + Long.parseLong(parts[5]) };
+	}
+
+	static long memAvailable() throws IOException {
+		return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemAvailable:"))
+			.mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024).findFirst().orElse(-1);
+	}
+
+	static List<Student> students(String operator, int n) throws Exception {
+		var stamp = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+		var school = post("/api/v1/schools", operator,
+				"{\"name\":\"Bench " + stamp + "\",\"accountQuota\":" + (n + 5) + "}");
+		var schoolId = field(school, "id");
+		var csv = new StringBuilder("username,given_name,family_name,role,class\n");
+		for (int i = 1; i <= n; i++) {
+			csv.append("b%s-%02d,Student%d,Bench,student,Bench class\n".formatted(stamp, i, i));
+		}
+		var imported = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/schools/" + schoolId + "/people/import"))
+			.header("Authorization", "Bearer " + operator).header("Content-Type", "text/csv")
+			.POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build());
+		var matcher = Pattern.compile("\"username\":\"([^\"]+)\".*?\"initialPassword\":\"([^\"]+)\"")
+			.matcher(imported);
+		var students = new ArrayList<Student>();
+		while (matcher.find()) {
+			students.add(new Student(matcher.group(1), matcher.group(2), token(matcher.group(1), matcher.group(2))));
+		}
+		return students;
+	}
+
+	static String token(String username, String password) throws Exception {
+		var answer = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+			.build());
+		return field(answer, "token");
+	}
+
+	static String post(String path, String token, String json) throws Exception {
+		var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+		if (!json.isEmpty()) {
+			builder.header("Content-Type", "application/json");
+		}
+		return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)).build());
+	}
+
+	static void stop(Student student) throws Exception {
+		send(HttpRequest.newBuilder(URI.create(base + "/api/v1/desktops/mine"))
+			.header("Authorization", "Bearer " + student.token()).DELETE().build());
+	}
+
+	static String send(HttpRequest request) throws Exception {
+		var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() >= 300) {
+			throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+	static String field(String json, String name) {
+		var m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+		if (!m.find()) {
+			throw new IllegalStateException("no " + name + " in " + json);
+		}
+		return m.group(1);
+	}
+
+	static double median(List<Double> values) {
+		var sorted = values.stream().sorted().toList();
+		return sorted.get(sorted.size() / 2);
+	}
+
+	static void print(String what, List<Double> values) {
+		var sorted = values.stream().sorted().toList();
+		double p50 = sorted.get(sorted.size() / 2);
+		double p95 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1));
+		System.out.printf(Locale.ROOT, "%s: n=%d p50=%.2f p95=%.2f max=%.2f%n", what, sorted.size(), p50, p95,
+				sorted.getLast());
+	}
+}
