@@ -150,7 +150,8 @@ public class Desktops {
 	}
 
 	/** Every half minute: crashed desktops are cleaned up, idle ones past their grace period stopped. */
-	@Scheduled(fixedDelayString = "${cloudroom.desktops.check-every:30s}", initialDelayString = "30s")
+	@Scheduled(fixedDelayString = "${cloudroom.desktops.check-every:30s}",
+			initialDelayString = "${cloudroom.desktops.check-every:30s}")
 	void check() {
 		var now = Instant.now();
 		for (var row : records.all()) {

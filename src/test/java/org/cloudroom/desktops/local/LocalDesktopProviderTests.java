@@ -3,6 +3,7 @@ package org.cloudroom.desktops.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.cloudroom.desktops.DesktopProcesses.XVNC;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.cloudroom.desktops.DesktopProcesses;
 import org.cloudroom.desktops.spi.DesktopSpec;
 import org.cloudroom.desktops.spi.RunningDesktop;
 import org.cloudroom.rfb.RfbHandshake;
@@ -36,8 +38,6 @@ import org.junit.jupiter.api.Test;
  */
 class LocalDesktopProviderTests {
 
-	/** What Debian's {@code Xvnc} is a link to, and so the command of the desktop's X server. */
-	private static final String XVNC = "Xtigervnc";
 	private static final AtomicInteger NEXT_UID = new AtomicInteger(261_000);
 
 	private Path data;
@@ -100,7 +100,7 @@ class LocalDesktopProviderTests {
 		provider.stop(desktop);
 		started.remove(desktop);
 
-		assertThat(session).hasSizeGreaterThan(5).noneMatch(LocalDesktopProviderTests::running);
+		assertThat(session).hasSizeGreaterThan(5).noneMatch(DesktopProcesses::running);
 		assertThat(data.resolve("desktops").resolve(desktop.id().toString())).doesNotExist();
 		assertThat(provider.isAlive(desktop)).isFalse();
 		assertThat(spec.home().resolve("poem.txt")).hasContent("床前明月光");
@@ -158,7 +158,7 @@ class LocalDesktopProviderTests {
 		processNamed(desktop, XVNC).destroyForcibly();
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> !provider.isAlive(desktop));
-		assertThat(running(bwrap)).isFalse();
+		assertThat(DesktopProcesses.running(bwrap)).isFalse();
 	}
 
 	@Test
@@ -170,7 +170,7 @@ class LocalDesktopProviderTests {
 
 		provider.stopAllBut(List.of(kept));
 
-		assertThat(leftoverProcesses).noneMatch(LocalDesktopProviderTests::running);
+		assertThat(leftoverProcesses).noneMatch(DesktopProcesses::running);
 		assertThat(Path.of(leftover.address()).getParent()).doesNotExist();
 		assertThat(neverStarted).doesNotExist();
 		assertThat(provider.isAlive(kept)).isTrue();
@@ -209,32 +209,15 @@ class LocalDesktopProviderTests {
 	}
 
 	private static List<ProcessHandle> tree(RunningDesktop desktop) {
-		var root = ProcessHandle.of(Long.parseLong(desktop.handle())).orElseThrow();
-		var all = new ArrayList<>(List.of(root));
-		all.addAll(root.descendants().toList());
-		return all;
+		return DesktopProcesses.tree(Long.parseLong(desktop.handle()));
 	}
 
 	private static ProcessHandle processNamed(RunningDesktop desktop, String name) {
-		return tree(desktop).stream().filter(p -> p.info().command().orElse("").endsWith("/" + name)).findFirst()
+		return DesktopProcesses.named(tree(desktop), name)
 			.orElseThrow(() -> new AssertionError("no " + name + " in desktop " + desktop.id()));
 	}
 
-	/**
-	 * Whether the process runs: not ended, and not a zombie either. Bubblewrap leaves its sandbox's init for pid 1
-	 * to reap, which this machine's pid 1 does only now and then.
-	 */
-	private static boolean running(ProcessHandle process) {
-		try {
-			var stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-			return process.isAlive() && stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-		}
-		catch (IOException e) {
-			return false;
-		}
-	}
-
-		private static String uid(DesktopSpec spec) {
+	private static String uid(DesktopSpec spec) {
 		return Integer.toString(spec.uid());
 	}
 
