@@ -1,0 +1,131 @@
+package org.cloudroom.desktops;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.cloudroom.TestSchools;
+import org.cloudroom.TestSchools.Student;
+import org.cloudroom.drive.Homes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import tools.jackson.databind.ObjectMapper;
+
+/** A desktop nobody uses is shut down after its grace period, here a second, checked five times a second. */
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:desktops_grace;DB_CLOSE_DELAY=-1",
+		"cloudroom.data=target/test-data/dg", "cloudroom.desktops.grace=1s",
+		"cloudroom.desktops.check-every=200ms" })
+@AutoConfigureMockMvc
+@Import(DesktopsGracePeriodTests.StoppedDesktops.class)
+class DesktopsGracePeriodTests {
+
+	private static final Duration GRACE = Duration.ofSeconds(1);
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	Desktops desktops;
+
+	@Autowired
+	DesktopRecords records;
+
+	@Autowired
+	Homes homes;
+
+	@Autowired
+	StoppedDesktops stopped;
+
+	@Value("${cloudroom.data}")
+	Path data;
+
+	private Student student;
+
+	@BeforeEach
+	void openSchool() {
+		student = new TestSchools(mvc, json).openWithStudents(1).getFirst();
+	}
+
+	@AfterEach
+	void stopEveryDesktop() {
+		records.all().forEach(row -> desktops.stop(row.owner(), "test over"));
+	}
+
+	@Test
+	void desktopWithNobodyConnectedIsShutDownAfterTheGracePeriodAndTheHomeStays() {
+		var startedAt = System.nanoTime();
+		var desktop = start();
+		var processes = DesktopProcesses.of(data, desktop);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> stopped.of(desktop).isPresent());
+
+		assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isGreaterThanOrEqualTo(GRACE);
+		assertThat(stopped.of(desktop)).get().extracting(DesktopStopped::reason).isEqualTo("idle");
+		assertThat(mvc.get().uri("/api/v1/desktops/mine").header(AUTHORIZATION, student.bearer()))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(processes).isNotEmpty().noneMatch(DesktopProcesses::running);
+		assertThat(data.resolve("desktops").resolve(desktop.toString())).doesNotExist();
+		assertThat(homes.of(student.id())).isDirectory();
+	}
+
+	@Test
+	void desktopKeepsRunningWhileABrowserIsConnectedAndIsShutDownAfterItLeft() throws Exception {
+		var desktop = start();
+
+		desktops.connected(desktop);
+		Thread.sleep(GRACE.multipliedBy(3));
+
+		assertThat(stopped.of(desktop)).isEmpty();
+		assertThat(mvc.get().uri("/api/v1/desktops/mine").header(AUTHORIZATION, student.bearer())).hasStatusOk()
+			.bodyJson().extractingPath("state").isEqualTo("connected");
+		assertThat(DesktopProcesses.of(data, desktop)).isNotEmpty().allMatch(DesktopProcesses::running);
+
+		desktops.disconnected(desktop);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> stopped.of(desktop).isPresent());
+		assertThat(stopped.of(desktop)).get().extracting(DesktopStopped::reason).isEqualTo("idle");
+	}
+
+	private UUID start() {
+		var answer = mvc.post().uri("/api/v1/desktops/mine").header(AUTHORIZATION, student.bearer()).exchange();
+		assertThat(answer).hasStatusOk();
+		return UUID.fromString(json.readTree(new String(answer.getResponse().getContentAsByteArray(), UTF_8))
+			.get("id").asString());
+	}
+
+	/** The desktops stopped, as the broker announced them (from its scheduler's thread). */
+	static class StoppedDesktops {
+
+		private final List<DesktopStopped> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(DesktopStopped event) {
+			events.add(event);
+		}
+
+		Optional<DesktopStopped> of(UUID desktop) {
+			return events.stream().filter(e -> e.desktop().equals(desktop)).findFirst();
+		}
+	}
+}

@@ -1,0 +1,186 @@
+package org.cloudroom.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+
+import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.accounts.PersonId;
+import org.cloudroom.accounts.Role;
+import org.cloudroom.accounts.SchoolId;
+import org.cloudroom.desktops.Desktops;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * A relay between a browser and a stand-in desktop on a Unix socket, to see byte for byte what reaches the desktop
+ * from a watching (view-only) connection and from a controlling one.
+ */
+@Timeout(10)
+class DesktopGatewayViewModeTests {
+
+	private static final byte[] SET_ENCODINGS = bytes(2, 0, 0, 1, 0, 0, 0, 0);
+	private static final byte[] UPDATE_REQUEST = bytes(3, 1, 0, 0, 0, 0, 5, 0, 2, 208);
+	private static final byte[] KEY_DOWN = bytes(4, 1, 0, 0, 0, 0, 0, 'a');
+	private static final byte[] POINTER_CLICK = bytes(5, 1, 0, 20, 2, 200);
+	private static final byte[] CLIPBOARD = bytes(6, 0, 0, 0, 0, 0, 0, 2, 'h', 'i');
+	private static final byte[] DESKTOP_SIZE = bytes(251, 0, 2, 0, 1, 128, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 2, 0, 1, 128,
+			0, 0, 0, 0);
+
+	/** A FramebufferUpdate with no rectangles: what a desktop sends to a watcher. */
+	private static final byte[] EMPTY_UPDATE = bytes(0, 0, 0, 0);
+
+	@TempDir
+	Path directory;
+
+	private final UUID desktopId = UUID.randomUUID();
+	private final CloudroomUser teacher = new CloudroomUser(PersonId.random(), SchoolId.random(), "teacher-li",
+			Role.TEACHER);
+	private final StudyMeter meter = mock(StudyMeter.class);
+	private final ByteArrayOutputStream toBrowser = new ByteArrayOutputStream();
+	private ServerSocketChannel desktopSocket;
+	private Relay relay;
+
+	@BeforeEach
+	void standInDesktop() throws IOException {
+		var address = UnixDomainSocketAddress.of(directory.resolve("vnc.sock"));
+		desktopSocket = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address);
+	}
+
+	@AfterEach
+	void close() throws IOException {
+		if (relay != null) {
+			relay.browserLeft();
+		}
+		desktopSocket.close();
+		Files.deleteIfExists(directory.resolve("vnc.sock"));
+	}
+
+	@Test
+	void watchingConnectionPassesNoInputOnAndCountsNoStudyTime() throws Exception {
+		try (var desktop = connect(Mode.VIEW)) {
+			browserSends(SET_ENCODINGS, UPDATE_REQUEST, KEY_DOWN, POINTER_CLICK, CLIPBOARD, DESKTOP_SIZE, UPDATE_REQUEST);
+
+			assertThat(read(desktop, SET_ENCODINGS.length + 2 * UPDATE_REQUEST.length))
+				.isEqualTo(concat(SET_ENCODINGS, UPDATE_REQUEST, UPDATE_REQUEST));
+			write(desktop, EMPTY_UPDATE);
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sentToBrowser())
+				.startsWith("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII)).endsWith(EMPTY_UPDATE));
+		}
+		verify(meter, never()).input(any(), any());
+	}
+
+	@Test
+	void controllingConnectionPassesEveryMessageOnAndCountsKeysAndPointer() throws Exception {
+		try (var desktop = connect(Mode.CONTROL)) {
+			browserSends(SET_ENCODINGS, UPDATE_REQUEST, KEY_DOWN, POINTER_CLICK, CLIPBOARD, DESKTOP_SIZE, UPDATE_REQUEST);
+
+			var all = concat(SET_ENCODINGS, UPDATE_REQUEST, KEY_DOWN, POINTER_CLICK, CLIPBOARD, DESKTOP_SIZE,
+					UPDATE_REQUEST);
+			assertThat(read(desktop, all.length)).isEqualTo(all);
+		}
+		verify(meter, times(2)).input(teacher.id(), teacher.school());
+	}
+
+	/** Starts a relay in the mode and plays both handshakes; returns the desktop's side of the connection. */
+	private SocketChannel connect(Mode mode) throws Exception {
+		var desktops = mock(Desktops.class);
+		when(desktops.connect(desktopId)).thenAnswer(call -> new Desktops.Connection(
+				SocketChannel.open(desktopSocket.getLocalAddress()), null));
+		var session = mock(WebSocketSession.class);
+		when(session.isOpen()).thenReturn(true);
+		doAnswer(call -> {
+			var payload = call.getArgument(0, BinaryMessage.class).getPayload();
+			synchronized (toBrowser) {
+				while (payload.hasRemaining()) {
+					toBrowser.write(payload.get());
+				}
+			}
+			return null;
+		}).when(session).sendMessage(any());
+		relay = new Relay(session, desktopId, teacher, mode, desktops, meter, 1024 * 1024);
+		relay.start();
+
+		var desktop = desktopSocket.accept();
+		write(desktop, "RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
+		assertThat(new String(read(desktop, 12), StandardCharsets.US_ASCII)).isEqualTo("RFB 003.008\n");
+		write(desktop, bytes(1, 1));
+		assertThat(read(desktop, 1)).containsExactly(1);
+		write(desktop, bytes(0, 0, 0, 0));
+		assertThat(read(desktop, 1)).as("shared ClientInit").containsExactly(1);
+		write(desktop, concat(bytes(5, 0, 2, 208, 32, 24, 0, 1, 0, 255, 0, 255, 0, 255, 16, 8, 0, 0, 0, 0, 0, 0, 0, 5),
+				"pupil".getBytes(StandardCharsets.US_ASCII)));
+		browserSends("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII), bytes(1), bytes(1));
+		return desktop;
+	}
+
+	private byte[] sentToBrowser() {
+		synchronized (toBrowser) {
+			return toBrowser.toByteArray();
+		}
+	}
+
+	private void browserSends(byte[]... messages) {
+		for (var message : messages) {
+			relay.fromBrowser(ByteBuffer.wrap(message));
+		}
+	}
+
+	private static byte[] read(SocketChannel channel, int n) throws IOException {
+		var buffer = ByteBuffer.allocate(n);
+		while (buffer.hasRemaining()) {
+			if (channel.read(buffer) < 0) {
+				break;
+			}
+		}
+		return Arrays.copyOf(buffer.array(), buffer.position());
+	}
+
+	private static void write(SocketChannel channel, byte[] bytes) throws IOException {
+		var buffer = ByteBuffer.wrap(bytes);
+		while (buffer.hasRemaining()) {
+			channel.write(buffer);
+		}
+	}
+
+	private static byte[] bytes(int... values) {
+		var bytes = new byte[values.length];
+		for (int i = 0; i < values.length; i++) {
+			bytes[i] = (byte) values[i];
+		}
+		return bytes;
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		var out = new ByteArrayOutputStream();
+		for (var part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
+	}
+}
