@@ -1,6 +1,7 @@
 package org.cloudroom.desktops;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +42,18 @@ public final class DesktopProcesses {
 	/** The process running {@code command} (its file name), if one does. */
 	public static Optional<ProcessHandle> named(List<ProcessHandle> processes, String command) {
 		return processes.stream().filter(p -> p.info().command().orElse("").endsWith("/" + command)).findFirst();
+	}
+
+	/** The real uid the process runs under. */
+	public static int uid(ProcessHandle process) {
+		try {
+			return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+				.filter(line -> line.startsWith("Uid:")).map(line -> Integer.parseInt(line.split("\\s+")[1]))
+				.findFirst().orElseThrow();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	/**

@@ -86,7 +86,8 @@ class LocalDesktopProviderTests {
 			.filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow();
 		assertThat(uids.split("\\s+")).containsExactly("Uid:", uid(spec), uid(spec), uid(spec), uid(spec));
 		assertThat(ProcessHandle.of(Long.parseLong(desktop.handle())).orElseThrow().descendants())
-			.allSatisfy(process -> assertThat(uidOf(process)).as(process.info().toString()).isEqualTo(uid(spec)));
+			.allSatisfy(process -> assertThat(DesktopProcesses.uid(process)).as(process.info().toString())
+				.isEqualTo(spec.uid()));
 	}
 
 	@Test
@@ -219,16 +220,6 @@ class LocalDesktopProviderTests {
 
 	private static String uid(DesktopSpec spec) {
 		return Integer.toString(spec.uid());
-	}
-
-	private static String uidOf(ProcessHandle process) {
-		try {
-			return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-				.filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow().split("\\s+")[1];
-		}
-		catch (IOException e) {
-			return "gone";
-		}
 	}
 
 	record Outcome(int exitCode, String output) {
