@@ -1,12 +1,12 @@
 package org.cloudroom.desktops;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /** The processes of a desktop of the local provider, as seen from the host: its bubblewrap and all below. */
@@ -44,15 +44,15 @@ public final class DesktopProcesses {
 		return processes.stream().filter(p -> p.info().command().orElse("").endsWith("/" + command)).findFirst();
 	}
 
-	/** The real uid the process runs under. */
-	public static int uid(ProcessHandle process) {
+	/** The real uid the process runs under; none once it ended. */
+	public static OptionalInt uid(ProcessHandle process) {
 		try {
 			return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-				.filter(line -> line.startsWith("Uid:")).map(line -> Integer.parseInt(line.split("\\s+")[1]))
-				.findFirst().orElseThrow();
+				.filter(line -> line.startsWith("Uid:")).mapToInt(line -> Integer.parseInt(line.split("\\s+")[1]))
+				.findFirst();
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException(e);
+			return OptionalInt.empty();
 		}
 	}
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -85,9 +86,10 @@ class LocalDesktopProviderTests {
 		var uids = Files.readAllLines(Path.of("/proc", Long.toString(xvnc.pid()), "status")).stream()
 			.filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow();
 		assertThat(uids.split("\\s+")).containsExactly("Uid:", uid(spec), uid(spec), uid(spec), uid(spec));
-		assertThat(ProcessHandle.of(Long.parseLong(desktop.handle())).orElseThrow().descendants())
-			.allSatisfy(process -> assertThat(DesktopProcesses.uid(process)).as(process.info().toString())
-				.isEqualTo(spec.uid()));
+		var session = await().atMost(Duration.ofSeconds(5)).until(() -> tree(desktop),
+				processes -> DesktopProcesses.named(processes, "icewm").isPresent());
+		assertThat(session).extracting(DesktopProcesses::uid).filteredOn(OptionalInt::isPresent).hasSizeGreaterThan(5)
+			.allSatisfy(uid -> assertThat(uid).hasValue(spec.uid()));
 	}
 
 	@Test
