@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -157,6 +158,20 @@ class DesktopGatewayTests {
 		assertThat(jdbc.sql("select sum(events) from active_minute where person_id = ?").param(owner.id().value())
 			.query(Integer.class).single()).isEqualTo(3);
 		assertThat(meter.activeMinutes(classmate.id())).isZero();
+	}
+
+	@Test
+	void shuttingTheDesktopDownEndsTheBrowsersConnectionCleanly() throws Exception {
+		try (var socket = open()) {
+			socket.handshake();
+
+			assertThat(mvc.delete().uri("/api/v1/desktops/mine").header(AUTHORIZATION, owner.bearer()))
+				.hasStatus(HttpStatus.NO_CONTENT);
+
+			assertThat(socket.closeCode()).isEqualTo(1000);
+		}
+		assertThat(mvc.get().uri("/api/v1/desktops/mine").header(AUTHORIZATION, owner.bearer()))
+			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	private BrowserSocket open() throws Exception {

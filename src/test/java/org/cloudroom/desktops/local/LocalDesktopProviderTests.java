@@ -2,6 +2,7 @@ package org.cloudroom.desktops.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 import static org.cloudroom.desktops.DesktopProcesses.XVNC;
 
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cloudroom.desktops.DesktopProcesses;
 import org.cloudroom.desktops.spi.DesktopSpec;
+import org.cloudroom.desktops.spi.DesktopStartException;
 import org.cloudroom.desktops.spi.RunningDesktop;
 import org.cloudroom.rfb.RfbHandshake;
 import org.cloudroom.rfb.ServerInit;
@@ -180,6 +182,19 @@ class LocalDesktopProviderTests {
 		assertThat(handshake(kept).name()).isEqualTo("he-ping");
 		assertThat(data.resolve("desktops").resolve(".session").resolve("session.sh")).exists();
 		started.remove(leftover);
+	}
+
+	@Test
+	void desktopThatDoesNotStartInTimeLeavesNothingBehind() {
+		var impatient = new LocalDesktopProvider(data, Duration.ofMillis(20));
+		var spec = spec("ma-chao");
+
+		var failure = catchThrowable(() -> started.add(impatient.start(spec)));
+
+		assertThat(failure).isInstanceOf(DesktopStartException.class).hasMessageContaining("no VNC socket after 20 ms");
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> ProcessHandle.allProcesses()
+			.filter(DesktopProcesses::running).noneMatch(p -> DesktopProcesses.uid(p).orElse(-1) == spec.uid()));
+		assertThat(data.resolve("desktops").resolve(spec.id().toString())).doesNotExist();
 	}
 
 	@Test
