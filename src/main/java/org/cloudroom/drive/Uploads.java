@@ -32,8 +32,8 @@ final class Uploads {
 	private final Map<Path, UUID> inProgress = new ConcurrentHashMap<>();
 	private final Map<PersonId, AtomicLong> reserved = new ConcurrentHashMap<>();
 
-	/** What an upload did: whether it replaced a file, and how many bytes it added to the drive. */
-	record Stored(boolean replaced, long addedBytes) {
+	/** What an upload did: whether it replaced a file, the file's size and how many bytes it added to the drive. */
+	record Stored(boolean replaced, long size, long addedBytes) {
 	}
 
 	/** Stores the body, handing the whole file to {@code own} just before it is moved in. */
@@ -71,7 +71,7 @@ final class Uploads {
 			}
 			own.accept(temp);
 			Files.move(temp, upload.target(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			return new Stored(existed, counted - replaced);
+			return new Stored(existed, counted, counted - replaced);
 		}
 		finally {
 			reservation.addAndGet(-counted);
