@@ -196,6 +196,22 @@ class DriveApiTests {
 		assertThat(entries).isEqualTo(Map.of("答案.txt", "1+1=2"));
 	}
 
+	@Test
+	void myFilesAndTheTrashSpeakChinese() {
+		put(ming, "作业/草稿.txt", "草稿");
+		mvc.delete().uri("/api/v1/drive/files/作业/草稿.txt").header(AUTHORIZATION, bearer(ming)).exchange();
+
+		var folder = mvc.get().uri("/drive?path=作业").header(AUTHORIZATION, bearer(ming))
+			.header(ACCEPT_LANGUAGE, "zh-CN").exchange();
+		var trash = mvc.get().uri("/drive/trash").header(AUTHORIZATION, bearer(ming)).header(ACCEPT_LANGUAGE, "zh-CN")
+			.exchange();
+
+		assertThat(folder).hasStatusOk();
+		assertThat(text(folder)).contains("我的文件", "这个文件夹是空的", "已用 6 B，共 2 GB");
+		assertThat(trash).hasStatusOk();
+		assertThat(text(trash)).contains("回收站", "作业/草稿.txt", "还原");
+	}
+
 	private MvcTestResult put(String token, String path, String content) {
 		return mvc.put().uri("/api/v1/drive/files/" + path).header(AUTHORIZATION, bearer(token))
 			.content(content.getBytes(UTF_8)).exchange();
