@@ -94,7 +94,7 @@ public class DesktopBench {
 		Thread.sleep(1500);
 		try {
 			var results = new java.util.LinkedHashMap<String, List<Double>>();
-			for (int round = 0; round < 3; round++) {
+			for (int round = 0; round < 5; round++) {
 				results.computeIfAbsent("direct (Unix socket)", k -> new ArrayList<>())
 					.add(throughput(RfbProbe.unix(socket)));
 				results.computeIfAbsent("Cloudroom gateway", k -> new ArrayList<>()).add(throughput(
@@ -104,7 +104,7 @@ public class DesktopBench {
 					.add(throughput(RfbProbe.webSocket("ws://127.0.0.1:6089/", null, "binary")));
 			}
 			double direct = median(results.get("direct (Unix socket)"));
-			System.out.println("| path | MB/s (median of 3) | of direct |");
+			System.out.println("| path | MB/s (median of 5) | of direct |");
 			System.out.println("|---|---|---|");
 			for (var entry : results.entrySet()) {
 				double mbs = median(entry.getValue());

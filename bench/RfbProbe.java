@@ -204,6 +204,13 @@ final class RfbProbe implements AutoCloseable {
 			}
 			return n;
 		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			long skipped = super.skip(n);
+			bytesRead += skipped;
+			return skipped;
+		}
 	}
 
 	private static final class QueueStream extends InputStream {

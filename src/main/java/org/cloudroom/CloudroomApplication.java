@@ -9,7 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class CloudroomApplication {
 
+	private static final String WEBSOCKET_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+
 	public static void main(String[] args) {
+		// Tomcat writes WebSocket messages through an 8 KB buffer by default; a desktop sends megabytes a frame,
+		// and a larger buffer lets the gateway keep up with it (docs/BENCHMARKS.md).
+		if (System.getProperty(WEBSOCKET_BUFFER) == null) {
+			System.setProperty(WEBSOCKET_BUFFER, Integer.toString(256 * 1024));
+		}
 		SpringApplication.run(CloudroomApplication.class, args);
 	}
 }

@@ -26,6 +26,12 @@ class BearerTokens extends OncePerRequestFilter {
 		return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
 	}
 
+	/** An asynchronous response (a streamed download) is dispatched again and must stay authenticated. */
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

@@ -2,7 +2,6 @@ package org.cloudroom.accounts;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -202,8 +201,7 @@ class SchoolPages {
 			if (refused.status() == Status.NOT_FOUND || refused.status() == Status.FORBIDDEN) {
 				throw refused;
 			}
-			flash.addFlashAttribute("refused", Map.of("key", refused.messageKey(), "args", refused.args(),
-					"problems", refused.problems()));
+			flash.addFlashAttribute("refused", refused);
 			return onRefusal;
 		}
 	}

@@ -52,8 +52,7 @@ class DesktopPages {
 			flash.addFlashAttribute("notice", "desktops.grace-saved");
 		}
 		catch (Refused refused) {
-			flash.addFlashAttribute("refused", java.util.Map.of("key", refused.messageKey(), "args", refused.args(),
-					"problems", refused.problems()));
+			flash.addFlashAttribute("refused", refused);
 		}
 		return "redirect:/schools/" + schoolId + "/desktops";
 	}

@@ -23,13 +23,13 @@ import org.springframework.web.socket.WebSocketSession;
 
 /**
  * One browser connected to one desktop. A virtual thread does both handshakes, then reads the browser's bytes
- * message by message and passes on what the connection's mode allows; a second one forwards the desktop's bytes
- * to the browser as they come.
+ * message by message and passes on what the connection's mode allows; a second thread forwards the desktop's bytes
+ * to the browser as they come, a megabyte at most per WebSocket message.
  */
 final class Relay {
 
 	private static final Logger log = LoggerFactory.getLogger(Relay.class);
-	private static final int DESKTOP_CHUNK = 256 * 1024;
+	private static final int DESKTOP_CHUNK = 1024 * 1024;
 
 	private final WebSocketSession session;
 	private final UUID desktop;
@@ -81,7 +81,9 @@ final class Relay {
 			toBrowser.flush();
 			desktops.connected(desktop);
 			counted = true;
-			Thread.ofVirtual().name("relay-" + desktop + "-out").start(this::desktopToBrowser);
+			// The bulk direction gets a platform thread: measured against a virtual one, it kept up with
+			// websockify where the virtual thread fell behind (docs/BENCHMARKS.md). Input stays virtual.
+			Thread.ofPlatform().daemon().name("relay-" + desktop + "-out").start(this::desktopToBrowser);
 			browserToDesktop(connection);
 		}
 		catch (RfbException e) {
@@ -132,7 +134,7 @@ final class Relay {
 	}
 
 	private void desktopToBrowser() {
-		var buffer = ByteBuffer.allocate(DESKTOP_CHUNK);
+		var buffer = ByteBuffer.allocateDirect(DESKTOP_CHUNK);
 		try {
 			var connection = channel;
 			while (connection.read(buffer) >= 0) {

@@ -73,6 +73,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 				ownBy(run, spec.uid());
 				ownHome(spec.home(), spec.uid());
 			}
+			Files.setPosixFilePermissions(spec.home(), PosixFilePermissions.fromString("rwx------"));
 			Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
 			var builder = new ProcessBuilder(Sandbox.command(spec, run, session, asRoot));
 			builder.environment().clear();
@@ -165,6 +166,9 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private void prepare() {
 		try {
 			Files.createDirectories(root);
+			if (asRoot) {
+				requireTraversable(root.getParent());
+			}
 			for (var file : SESSION_FILES) {
 				var target = session.resolve(file);
 				Files.createDirectories(target.getParent());
@@ -192,6 +196,23 @@ public class LocalDesktopProvider implements DesktopProvider {
 	}
 
 	/** Each desktop gets its own IceWM configuration, with the menus in its language. */
+	/**
+	 * A sandbox runs under its person's uid and must pass through the data directory to reach its own home and
+	 * socket directory. The data directory is made passable (not listable); a closed parent is reported clearly.
+	 */
+	private static void requireTraversable(Path data) throws IOException {
+		var permissions = Files.getPosixFilePermissions(data);
+		permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+		permissions.add(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE);
+		Files.setPosixFilePermissions(data, permissions);
+		for (var dir = data.getParent(); dir != null; dir = dir.getParent()) {
+			if (!Files.getPosixFilePermissions(dir).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+				throw new IllegalStateException("Desktops run under their own uids and cannot reach " + data + ": "
+						+ dir + " is closed to other users. Run 'chmod o+x " + dir + "' or choose another CLOUDROOM_DATA.");
+			}
+		}
+	}
+
 	private void copySessionConfiguration(Path run, Locale locale) throws IOException {
 		var icewm = run.resolve("icewm");
 		Files.createDirectories(icewm);

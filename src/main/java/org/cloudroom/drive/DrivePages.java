@@ -1,0 +1,56 @@
+package org.cloudroom.drive;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cloudroom.accounts.CloudroomUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** "My files": one folder of one's drive, or what a search found, and the trash. Changes go through the API. */
+@Controller
+class DrivePages {
+
+	record Crumb(String name, String path) {
+	}
+
+	private final Drive drive;
+	private final DriveSettings settings;
+
+	DrivePages(Drive drive, DriveSettings settings) {
+		this.drive = drive;
+		this.settings = settings;
+	}
+
+	@GetMapping("/drive")
+	String folder(@AuthenticationPrincipal CloudroomUser user, @RequestParam(defaultValue = "") String path,
+			@RequestParam(defaultValue = "") String q, Model model) throws IOException {
+		var folder = DrivePath.of(path);
+		model.addAttribute("path", folder.toString());
+		model.addAttribute("crumbs", crumbs(folder));
+		model.addAttribute("q", q);
+		model.addAttribute("entries", q.isBlank() ? drive.list(user, path) : drive.search(user, q));
+		model.addAttribute("space", drive.space(user.id(), user.role()));
+		return "drive";
+	}
+
+	@GetMapping("/drive/trash")
+	String trash(@AuthenticationPrincipal CloudroomUser user, Model model) throws IOException {
+		model.addAttribute("entries", drive.trash(user));
+		model.addAttribute("days", settings.trashDays());
+		model.addAttribute("space", drive.space(user.id(), user.role()));
+		return "drive-trash";
+	}
+
+	private static List<Crumb> crumbs(DrivePath folder) {
+		var crumbs = new ArrayList<Crumb>();
+		for (int i = 1; i <= folder.names().size(); i++) {
+			crumbs.add(new Crumb(folder.names().get(i - 1), new DrivePath(folder.names().subList(0, i)).toString()));
+		}
+		return crumbs;
+	}
+}

@@ -1,0 +1,20 @@
+package org.cloudroom.drive;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the drive, under {@code cloudroom.drive}.
+ *
+ * @param studentQuota how much a student may keep, unless the school admin sets otherwise for them
+ * @param teacherQuota how much a teacher or school admin may keep
+ * @param trashDays how long a deleted file can be restored
+ * @param scanEvery how often every home is measured, to count what was changed from inside the desktops
+ */
+@ConfigurationProperties("cloudroom.drive")
+public record DriveSettings(@DefaultValue("2GB") DataSize studentQuota, @DefaultValue("10GB") DataSize teacherQuota,
+		@DefaultValue("30") int trashDays, @DefaultValue("10m") Duration scanEvery) {
+}

@@ -1,0 +1,83 @@
+package org.cloudroom.drive;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import org.cloudroom.accounts.Classes;
+import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.accounts.People;
+import org.cloudroom.accounts.PersonId;
+import org.cloudroom.accounts.SchoolId;
+import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** For a school admin: what each person and class of the school keeps, and each person's quota. */
+@RestController
+@RequestMapping("/api/v1/schools/{schoolId}")
+class StorageApi {
+
+	record PersonUse(String id, String username, String displayName, String role, long usedBytes, long quotaBytes,
+			boolean ownQuota) {
+	}
+
+	record ClassUse(String id, String name, long usedBytes) {
+	}
+
+	record Storage(List<PersonUse> people, List<ClassUse> classes) {
+	}
+
+	record Quota(@Nullable Long quotaBytes) {
+	}
+
+	private final Drive drive;
+	private final Quotas quotas;
+	private final People people;
+	private final Classes classes;
+
+	StorageApi(Drive drive, Quotas quotas, People people, Classes classes) {
+		this.drive = drive;
+		this.quotas = quotas;
+		this.people = people;
+		this.classes = classes;
+	}
+
+	@GetMapping("/storage")
+	Storage storage(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId) throws IOException {
+		user.requireAdminOf(schoolId);
+		var used = new HashMap<PersonId, Long>();
+		var persons = new ArrayList<PersonUse>();
+		for (var person : people.ofSchool(schoolId)) {
+			var space = drive.space(person.id(), person.role());
+			used.put(person.id(), space.usedBytes());
+			persons.add(new PersonUse(person.id().toString(), person.username(), person.displayName(),
+					person.role().name().toLowerCase(java.util.Locale.ROOT), space.usedBytes(), space.quotaBytes(),
+					quotas.own(person.id()).isPresent()));
+		}
+		var perClass = classes.ofSchool(schoolId).stream().map(c -> new ClassUse(c.id().toString(), c.name(),
+				people.ofClass(c.id()).stream().mapToLong(p -> used.getOrDefault(p.id(), 0L)).sum())).toList();
+		return new Storage(persons, perClass);
+	}
+
+	/** Sets a person's own quota; {@code {"quotaBytes": null}} gives them their role's default again. */
+	@PutMapping("/people/{personId}/quota")
+	Quota setQuota(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@PathVariable PersonId personId, @RequestBody Quota quota) {
+		user.requireAdminOf(schoolId);
+		var person = people.findInSchool(schoolId, personId).orElseThrow(Refused::notFound);
+		if (quota.quotaBytes() != null && quota.quotaBytes() < 0) {
+			throw new Refused(Status.UNPROCESSABLE, "drive.quota.invalid");
+		}
+		quotas.set(person.id(), schoolId, quota.quotaBytes());
+		return new Quota(quotas.of(person.id(), person.role()));
+	}
+}

@@ -1,0 +1,77 @@
+package org.cloudroom.drive;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.cloudroom.accounts.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Deleted files and folders, each moved whole into the person's trash under an id of its own and listed in a table
+ * with where it came from. They still count towards the quota until they are purged.
+ */
+@Repository
+class Trash {
+
+	private final JdbcClient jdbc;
+
+	Trash(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	TrashEntry put(PersonId person, Path trash, Path file, DrivePath path) throws IOException {
+		var folder = Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
+		var entry = new TrashEntry(UUID.randomUUID(), path.toString(), folder, folder ? Sizes.of(file)
+				: Files.size(file), OffsetDateTime.now());
+		Files.move(file, trash.resolve(entry.id().toString()), StandardCopyOption.ATOMIC_MOVE);
+		jdbc.sql("""
+				insert into drive_trash (id, person_id, original_path, is_folder, size_bytes, deleted_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(entry.id(), person.value(), entry.path(), entry.folder(), entry.size(), entry.deletedAt())
+			.update();
+		return entry;
+	}
+
+	List<TrashEntry> of(PersonId person) {
+		return jdbc.sql("select * from drive_trash where person_id = ? order by deleted_at desc")
+			.param(person.value()).query(Trash::entry).list();
+	}
+
+	Optional<TrashEntry> find(PersonId person, UUID id) {
+		return jdbc.sql("select * from drive_trash where person_id = ? and id = ?").params(person.value(), id)
+			.query(Trash::entry).optional();
+	}
+
+	/** Takes the entry out of the trash table; its file is moved back by the caller. */
+	void taken(UUID id) {
+		jdbc.sql("delete from drive_trash where id = ?").param(id).update();
+	}
+
+	record Expired(PersonId person, TrashEntry entry) {
+	}
+
+	List<Expired> olderThan(OffsetDateTime time) {
+		return jdbc.sql("select * from drive_trash where deleted_at < ?").param(time)
+			.query((rs, n) -> new Expired(new PersonId(rs.getObject("person_id", UUID.class)), entry(rs, n))).list();
+	}
+
+	void purge(Path trash, TrashEntry entry) throws IOException {
+		FileSystemUtils.deleteRecursively(trash.resolve(entry.id().toString()));
+		taken(entry.id());
+	}
+
+	private static TrashEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new TrashEntry(rs.getObject("id", UUID.class), rs.getString("original_path"),
+				rs.getBoolean("is_folder"), rs.getLong("size_bytes"),
+				rs.getObject("deleted_at", OffsetDateTime.class));
+	}
+}

@@ -1,0 +1,91 @@
+package org.cloudroom.drive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.cloudroom.accounts.PersonId;
+import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
+
+/**
+ * Streams an upload into a file of the scratch place and moves it into the home only when it is whole and within
+ * the quota; whatever goes wrong, the scratch file is deleted and the home and usage are as before. One upload per
+ * path at a time: another of the same path meanwhile is refused as a conflict.
+ */
+final class Uploads {
+
+	private static final int BUFFER = 256 * 1024;
+
+	/** Where the upload goes, what the person may keep, and what they keep already outside this upload. */
+	record Upload(PersonId person, Path scratch, Path target, long declaredLength, long quota, long used) {
+	}
+
+	private final Map<Path, UUID> inProgress = new ConcurrentHashMap<>();
+	private final Map<PersonId, AtomicLong> reserved = new ConcurrentHashMap<>();
+
+	/** What an upload did: whether it replaced a file, the file's size and how many bytes it added to the drive. */
+	record Stored(boolean replaced, long size, long addedBytes) {
+	}
+
+	/** Stores the body, handing the whole file to {@code own} just before it is moved in. */
+	Stored store(Upload upload, InputStream body, Owner own) throws IOException {
+		if (inProgress.putIfAbsent(upload.target(), UUID.randomUUID()) != null) {
+			throw new Refused(Status.CONFLICT, "drive.upload.busy", upload.target().getFileName().toString());
+		}
+		var reservation = reserved.computeIfAbsent(upload.person(), p -> new AtomicLong());
+		var temp = upload.scratch().resolve(UUID.randomUUID().toString());
+		long counted = 0;
+		try {
+			if (Files.isDirectory(upload.target(), LinkOption.NOFOLLOW_LINKS)) {
+				throw new Refused(Status.CONFLICT, "drive.is-a-folder", upload.target().getFileName().toString());
+			}
+			var existed = Files.exists(upload.target(), LinkOption.NOFOLLOW_LINKS);
+			var replaced = existed ? Files.size(upload.target()) : 0;
+			// Bytes of this person's other uploads under way count as used, so two together cannot pass the quota.
+			var allowed = upload.quota() - upload.used() + replaced;
+			if (upload.declaredLength() > allowed - reservation.get()) {
+				throw overQuota(upload);
+			}
+			try (var out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+				var buffer = new byte[BUFFER];
+				for (int n; (n = body.read(buffer)) >= 0;) {
+					counted += n;
+					reservation.addAndGet(n);
+					if (reservation.get() > allowed) {
+						throw overQuota(upload);
+					}
+					out.write(buffer, 0, n);
+				}
+			}
+			if (upload.declaredLength() >= 0 && counted != upload.declaredLength()) {
+				throw new Refused(Status.BAD_REQUEST, "drive.upload.incomplete");
+			}
+			own.accept(temp);
+			Files.move(temp, upload.target(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			return new Stored(existed, counted, counted - replaced);
+		}
+		finally {
+			reservation.addAndGet(-counted);
+			Files.deleteIfExists(temp);
+			inProgress.remove(upload.target());
+		}
+	}
+
+	private static Refused overQuota(Upload upload) {
+		return new Refused(Status.TOO_LARGE, "drive.quota.exceeded", Math.ceilDiv(upload.quota(), 1024 * 1024));
+	}
+
+	/** Gives a whole upload its owner just before it is moved in. */
+	interface Owner {
+		void accept(Path file) throws IOException;
+	}
+}

@@ -1,0 +1,97 @@
+package org.cloudroom.browser;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Random;
+
+import org.cloudroom.accounts.Credential;
+import org.cloudroom.accounts.PeopleImport;
+import org.cloudroom.accounts.Program;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.ObjectMapper;
+
+/** A student opens "My files", uploads a file, finds it listed with its size, and it comes back byte for byte. */
+@BrowserTest
+class StudentUploadsToDriveBrowserTest {
+
+	@RegisterExtension
+	final Chromium browser = new Chromium();
+
+	@Autowired
+	Program program;
+
+	@Autowired
+	PeopleImport peopleImport;
+
+	@Autowired
+	ObjectMapper json;
+
+	@LocalServerPort
+	int port;
+
+	Credential student;
+
+	@BeforeEach
+	void aStudentOfAClass() throws IOException {
+		var school = OpenSchool.open(program, "Maple Primary School", 10);
+		var list = ClassList.of("四年级一班", 1);
+		student = peopleImport.importFile(school.id(),
+				new ByteArrayInputStream(list.csv().getBytes(UTF_8)), false).people().getFirst();
+	}
+
+	@Test
+	void uploadsAFileThatIsListedWithItsSizeAndDownloadsByteForByte() throws Exception {
+		var content = new byte[3 * 1024 * 1024 + 517];
+		new Random(4).nextBytes(content);
+		var file = Files.createTempDirectory("upload").resolve("我的照片.bin");
+		Files.write(file, content);
+		browser.logIn(student.username(), student.initialPassword());
+
+		browser.find("#my-files").click();
+		browser.await(d -> browser.path().equals("/drive"));
+		var pick = browser.find("#pick");
+		browser.driver().executeScript("arguments[0].hidden = false", pick);
+		pick.sendKeys(file.toString());
+
+		var row = browser.await(d -> d.findElement(By.cssSelector("#files tr[data-name='我的照片.bin']")));
+		assertThat(row.findElement(By.cssSelector(".size")).getText()).isEqualTo("3.0 MB");
+		assertThat(row.findElement(By.cssSelector(".size")).getDomAttribute("data-bytes"))
+			.isEqualTo(Long.toString(content.length));
+		assertThat(download("我的照片.bin")).isEqualTo(content);
+	}
+
+	private byte[] download(String name) throws Exception {
+		try (var http = HttpClient.newHttpClient()) {
+			var login = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/auth/token"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
+						java.util.Map.of("username", student.username(), "password", student.initialPassword()))))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			var token = json.readTree(login.body()).get("token").asString();
+			var file = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/drive/files/"
+					+ URLEncoder.encode(name, UTF_8))).header("Authorization", "Bearer " + token).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(file.statusCode()).isEqualTo(200);
+			return file.body();
+		}
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+}

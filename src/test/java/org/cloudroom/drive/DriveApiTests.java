@@ -1,0 +1,242 @@
+package org.cloudroom.drive;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
+import static org.springframework.http.MediaType.APPLICATION_JSON;
+import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipInputStream;
+
+import org.cloudroom.accounts.ImportResult;
+import org.cloudroom.accounts.PeopleImport;
+import org.cloudroom.accounts.Program;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** The drive through the JSON API, as two students and their school admin use it. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DriveApiTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	Program program;
+
+	@Autowired
+	PeopleImport peopleImport;
+
+	String schoolId;
+	String admin;
+	String ming;
+	String hong;
+	String mingId;
+
+	@BeforeEach
+	void twoStudentsOfOneClass() throws IOException {
+		var tag = UUID.randomUUID().toString().substring(0, 6);
+		var opened = program.open("Drive School " + tag, 10, "dadmin-" + tag, "Hong", "Lin");
+		schoolId = opened.school().id().toString();
+		admin = token(opened.admin().username(), opened.admin().initialPassword());
+		ImportResult imported = peopleImport.importFile(opened.school().id(), new ByteArrayInputStream("""
+				username,given_name,family_name,role,class,password
+				ming-%1$s,小明,王,student,五年级二班,
+				hong-%1$s,小红,李,student,五年级二班,
+				""".formatted(tag).getBytes(UTF_8)), false);
+		ming = token(imported.people().get(0).username(), imported.people().get(0).initialPassword());
+		hong = token(imported.people().get(1).username(), imported.people().get(1).initialPassword());
+		mingId = body(mvc.get().uri("/api/v1/me").header(AUTHORIZATION, bearer(ming)).exchange()).get("id").asString();
+	}
+
+	@Test
+	void uploadsListsAndDownloadsAFileWithAChineseName() {
+		var created = put(ming, "作业/我的作文.txt", "春天来了。");
+		var replaced = put(ming, "作业/我的作文.txt", "春天来了，花开了。");
+
+		assertThat(created).hasStatus(HttpStatus.CREATED);
+		assertThat(created.getResponse().getHeader("Location"))
+			.isEqualTo("/api/v1/drive/files/%E4%BD%9C%E4%B8%9A/%E6%88%91%E7%9A%84%E4%BD%9C%E6%96%87.txt");
+		assertThat(replaced).hasStatusOk();
+		var listed = body(get(ming, "/api/v1/drive/list?path=作业"));
+		assertThat(listed.get(0).get("name").asString()).isEqualTo("我的作文.txt");
+		assertThat(listed.get(0).get("size").asLong()).isEqualTo("春天来了，花开了。".getBytes(UTF_8).length);
+		var download = get(ming, "/api/v1/drive/files/作业/我的作文.txt");
+		assertThat(download).hasStatusOk();
+		assertThat(download.getResponse().getContentAsByteArray()).isEqualTo("春天来了，花开了。".getBytes(UTF_8));
+		assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment")
+			.contains("filename*=UTF-8''%E6%88%91%E7%9A%84%E4%BD%9C%E6%96%87.txt");
+	}
+
+	@Test
+	void aStudentNeverReachesAnotherStudentsFiles() {
+		put(hong, "日记.txt", "秘密");
+
+		assertThat(get(ming, "/api/v1/drive/files/日记.txt")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(text(get(ming, "/api/v1/drive/list"))).doesNotContain("日记");
+		assertThat(get(ming, "/api/v1/drive/files/../" + mingId + "/日记.txt")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(get(ming, "/api/v1/schools/" + schoolId + "/storage")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.put().uri("/api/v1/schools/{s}/people/{p}/quota", schoolId, mingId)
+			.header(AUTHORIZATION, bearer(hong)).contentType(APPLICATION_JSON).content("{\"quotaBytes\": 1}")
+			.exchange()).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(text(get(hong, "/api/v1/drive/files/日记.txt"))).isEqualTo("秘密");
+	}
+
+	@Test
+	void refusesTraversalWithATranslatedProblem() {
+		var result = mvc.get().uri("/api/v1/drive/list?path={p}", "../..").header(AUTHORIZATION, bearer(ming))
+			.header(ACCEPT_LANGUAGE, "zh-CN").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(APPLICATION_PROBLEM_JSON);
+		assertThat(body(result).get("detail").asString()).isEqualTo("文件或文件夹不能叫这个名字：“..”。");
+	}
+
+	@Test
+	void refusesAnUploadOverTheQuotaSetByTheSchoolAdminAndKeepsNothing() {
+		var quota = mvc.put().uri("/api/v1/schools/{s}/people/{p}/quota", schoolId, mingId)
+			.header(AUTHORIZATION, bearer(admin)).contentType(APPLICATION_JSON).content("{\"quotaBytes\": 10}")
+			.exchange();
+		assertThat(quota).hasStatusOk();
+
+		var refused = mvc.put().uri("/api/v1/drive/files/big.txt").header(AUTHORIZATION, bearer(ming))
+			.header(ACCEPT_LANGUAGE, "en").content("x".repeat(11).getBytes(UTF_8)).exchange();
+
+		assertThat(refused).hasStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+		assertThat(body(refused).get("detail").asString()).startsWith("There is not enough space in your drive");
+		assertThat(get(ming, "/api/v1/drive/files/big.txt")).hasStatus(HttpStatus.NOT_FOUND);
+		var usage = body(get(ming, "/api/v1/drive/usage"));
+		assertThat(usage.get("usedBytes").asLong()).isZero();
+		assertThat(usage.get("quotaBytes").asLong()).isEqualTo(10);
+	}
+
+	@Test
+	void theSchoolAdminSeesUsePerPersonAndClass() {
+		put(ming, "a.bin", "12345");
+		put(hong, "b.bin", "123");
+
+		var storage = body(get(admin, "/api/v1/schools/" + schoolId + "/storage"));
+
+		var perPerson = new HashMap<String, Long>();
+		storage.get("people").forEach(p -> perPerson.put(p.get("displayName").asString(), p.get("usedBytes").asLong()));
+		assertThat(perPerson).containsEntry("王小明", 5L).containsEntry("李小红", 3L);
+		assertThat(storage.get("classes").get(0).get("name").asString()).isEqualTo("五年级二班");
+		assertThat(storage.get("classes").get(0).get("usedBytes").asLong()).isEqualTo(8);
+	}
+
+	@Test
+	void anotherSchoolsAdminCannotSeeOrSetQuotas() {
+		var tag = UUID.randomUUID().toString().substring(0, 6);
+		var other = program.open("Other School " + tag, 5, "oadmin-" + tag, "Li", "Wu");
+		var otherAdmin = token(other.admin().username(), other.admin().initialPassword());
+
+		assertThat(get(otherAdmin, "/api/v1/schools/" + schoolId + "/storage")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.put().uri("/api/v1/schools/{s}/people/{p}/quota", other.school().id(), mingId)
+			.header(AUTHORIZATION, bearer(otherAdmin)).contentType(APPLICATION_JSON).content("{\"quotaBytes\": 1}")
+			.exchange()).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(body(get(ming, "/api/v1/drive/usage")).get("quotaBytes").asLong()).isEqualTo(2L << 30);
+	}
+
+	@Test
+	void deletesToTheTrashAndRestores() {
+		put(ming, "照片/猫.jpg", "jpeg");
+
+		var deleted = mvc.delete().uri("/api/v1/drive/files/照片").header(AUTHORIZATION, bearer(ming)).exchange();
+		assertThat(deleted).hasStatusOk();
+		assertThat(body(get(ming, "/api/v1/drive/list")).size()).isZero();
+		var trash = body(get(ming, "/api/v1/drive/trash"));
+		assertThat(trash.get(0).get("path").asString()).isEqualTo("照片");
+
+		var restored = mvc.post().uri("/api/v1/drive/trash/{id}/restore", trash.get(0).get("id").asString())
+			.header(AUTHORIZATION, bearer(ming)).exchange();
+
+		assertThat(restored).hasStatusOk();
+		assertThat(text(get(ming, "/api/v1/drive/files/照片/猫.jpg"))).isEqualTo("jpeg");
+		assertThat(mvc.post().uri("/api/v1/drive/trash/{id}/restore", trash.get(0).get("id").asString())
+			.header(AUTHORIZATION, bearer(hong)).exchange()).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void movesMakesFoldersAndZipsAFolder() throws IOException {
+		assertThat(mvc.post().uri("/api/v1/drive/folders").header(AUTHORIZATION, bearer(ming))
+			.contentType(APPLICATION_JSON).content("{\"path\": \"数学\"}").exchange()).hasStatus(HttpStatus.CREATED);
+		put(ming, "草稿.txt", "1+1=2");
+		assertThat(mvc.post().uri("/api/v1/drive/move").header(AUTHORIZATION, bearer(ming))
+			.contentType(APPLICATION_JSON).content("{\"from\": \"草稿.txt\", \"to\": \"数学/答案.txt\"}").exchange())
+			.hasStatus(HttpStatus.NO_CONTENT);
+
+		var zip = get(ming, "/api/v1/drive/zip?path=数学");
+
+		assertThat(zip).hasStatusOk();
+		assertThat(zip.getResponse().getHeader("Content-Disposition")).contains("filename*=UTF-8''%E6%95%B0%E5%AD%A6.zip");
+		var entries = new HashMap<String, String>();
+		try (var in = new ZipInputStream(new ByteArrayInputStream(zip.getResponse().getContentAsByteArray()))) {
+			for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				entries.put(entry.getName(), new String(in.readAllBytes(), UTF_8));
+			}
+		}
+		assertThat(entries).isEqualTo(Map.of("答案.txt", "1+1=2"));
+	}
+
+	@Test
+	void myFilesAndTheTrashSpeakChinese() {
+		put(ming, "作业/草稿.txt", "草稿");
+		mvc.delete().uri("/api/v1/drive/files/作业/草稿.txt").header(AUTHORIZATION, bearer(ming)).exchange();
+
+		var folder = mvc.get().uri("/drive?path=作业").header(AUTHORIZATION, bearer(ming))
+			.header(ACCEPT_LANGUAGE, "zh-CN").exchange();
+		var trash = mvc.get().uri("/drive/trash").header(AUTHORIZATION, bearer(ming)).header(ACCEPT_LANGUAGE, "zh-CN")
+			.exchange();
+
+		assertThat(folder).hasStatusOk();
+		assertThat(text(folder)).contains("我的文件", "这个文件夹是空的", "已用 6 B，共 2 GB");
+		assertThat(trash).hasStatusOk();
+		assertThat(text(trash)).contains("回收站", "作业/草稿.txt", "还原");
+	}
+
+	private MvcTestResult put(String token, String path, String content) {
+		return mvc.put().uri("/api/v1/drive/files/" + path).header(AUTHORIZATION, bearer(token))
+			.content(content.getBytes(UTF_8)).exchange();
+	}
+
+	private MvcTestResult get(String token, String uri) {
+		return mvc.get().uri(uri).header(AUTHORIZATION, bearer(token)).exchange();
+	}
+
+	private String token(String username, String password) {
+		var result = mvc.post().uri("/api/v1/auth/token").contentType(APPLICATION_JSON)
+			.content(json.writeValueAsString(Map.of("username", username, "password", password))).exchange();
+		assertThat(result).hasStatusOk();
+		return body(result).get("token").asString();
+	}
+
+	private static String bearer(String token) {
+		return "Bearer " + token;
+	}
+
+	private static String text(MvcTestResult result) {
+		return new String(result.getResponse().getContentAsByteArray(), UTF_8);
+	}
+
+	private JsonNode body(MvcTestResult result) {
+		return json.readTree(text(result));
+	}
+}
