@@ -52,7 +52,8 @@ public final class TestSchools {
 		var opened = body(mvc.post().uri("/api/v1/schools").header(AUTHORIZATION, "Bearer " + operator)
 			.contentType(APPLICATION_JSON).content("""
 					{"name": "School %s", "accountQuota": 50,
-					 "admin": {"username": "%s", "givenName": "Hong", "familyName": "Lin"}}""".formatted(unique(), admin))
+					 "admin": {"username": "%s", "givenName": "Hong", "familyName": "Lin"}}"""
+				.formatted(unique(), admin))
 			.exchange(), HttpStatus.CREATED);
 		var school = SchoolId.of(opened.get("id").asString());
 		var adminToken = token(admin, opened.get("admin").get("initialPassword").asString());
@@ -68,7 +69,8 @@ public final class TestSchools {
 			var username = credential.get("username").asString();
 			var password = credential.get("initialPassword").asString();
 			var token = token(username, password);
-			var me = body(mvc.get().uri("/api/v1/me").header(AUTHORIZATION, "Bearer " + token).exchange(), HttpStatus.OK);
+			var me = body(mvc.get().uri("/api/v1/me").header(AUTHORIZATION, "Bearer " + token).exchange(),
+					HttpStatus.OK);
 			students.add(new Student(PersonId.of(me.get("id").asString()), school, username, password, token));
 		}
 		assertThat(students).hasSize(count);

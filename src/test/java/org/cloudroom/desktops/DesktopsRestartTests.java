@@ -91,7 +91,8 @@ class DesktopsRestartTests {
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(CloudroomApplication.class).web(WebApplicationType.NONE)
 			.listeners((ApplicationListener<ApplicationEvent>) event -> {
-				if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof DesktopStopped stop) {
+				if (event instanceof PayloadApplicationEvent<?> payload
+						&& payload.getPayload() instanceof DesktopStopped stop) {
 					stopped.add(stop);
 				}
 			})

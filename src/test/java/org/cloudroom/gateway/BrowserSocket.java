@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.cloudroom.rfb.ServerInit;
 
@@ -33,11 +33,10 @@ final class BrowserSocket implements WebSocket.Listener, AutoCloseable {
 	private WebSocket socket;
 
 	/** Opens the WebSocket; fails with a {@link java.net.http.WebSocketHandshakeException} when refused. */
-	static BrowserSocket open(HttpClient client, URI uri, Consumer<WebSocket.Builder> headers) throws Exception {
+	static BrowserSocket open(HttpClient client, URI uri, UnaryOperator<WebSocket.Builder> headers) throws Exception {
 		var listener = new BrowserSocket();
-		var builder = client.newWebSocketBuilder().connectTimeout(PATIENCE);
-		headers.accept(builder);
-		listener.socket = builder.buildAsync(uri, listener).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+		listener.socket = headers.apply(client.newWebSocketBuilder().connectTimeout(PATIENCE)).buildAsync(uri, listener)
+			.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 		return listener;
 	}
 

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import org.cloudroom.TestSchools;
 import org.cloudroom.TestSchools.Student;
+import org.cloudroom.desktops.Desktop;
 import org.cloudroom.desktops.DesktopProcesses;
 import org.cloudroom.desktops.Desktops;
 import org.junit.jupiter.api.AfterEach;
@@ -90,14 +91,14 @@ class DesktopGatewayTests {
 		var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		logIn(browser, owner);
 
-		try (var socket = BrowserSocket.open(browser, gateway(desktop), headers -> {
-		})) {
+		try (var socket = BrowserSocket.open(browser, gateway(desktop), headers -> headers)) {
 			var init = socket.handshake();
 
 			assertThat(init.width()).isEqualTo(1280);
 			assertThat(init.height()).isEqualTo(720);
 			assertThat(init.name()).isEqualTo(owner.username());
-			assertThat(desktops.find(desktop)).get().extracting(d -> d.state()).isEqualTo("connected");
+			await().atMost(BrowserSocket.PATIENCE)
+				.until(() -> desktops.find(desktop).map(Desktop::state).orElse("").equals("connected"));
 		}
 	}
 
@@ -105,7 +106,7 @@ class DesktopGatewayTests {
 	void classmateGets403AndNobodyLoggedIn401BeforeAnyRfb() {
 		assertThat(refusal(gateway(desktop), classmate.bearer())).isEqualTo(403);
 		assertThat(refusal(gateway(desktop), null)).isEqualTo(401);
-		assertThat(desktops.find(desktop)).get().extracting(d -> d.state()).isEqualTo("disconnected");
+		assertThat(desktops.find(desktop)).get().extracting(Desktop::state).isEqualTo("disconnected");
 	}
 
 	@Test
@@ -131,7 +132,7 @@ class DesktopGatewayTests {
 
 			broken.send(7, 0, 0, 0);
 
-			assertThat(broken.closeCode()).isEqualTo(4400);
+			assertThat(broken.closeCode()).as("bad request").isEqualTo(4400);
 			working.send(3, 0, 0, 0, 0, 0, 0, 16, 0, 16);
 			assertThat(working.read(1)[0]).as("FramebufferUpdate").isZero();
 			try (var another = open()) {
@@ -185,15 +186,12 @@ class DesktopGatewayTests {
 	/** The HTTP status the upgrade was refused with. */
 	private int refusal(URI uri, String bearer) {
 		return status(catchThrowable(() -> BrowserSocket.open(http, uri,
-				headers -> {
-					if (bearer != null) {
-						headers.header(AUTHORIZATION, bearer);
-					}
-				})));
+				headers -> bearer == null ? headers : headers.header(AUTHORIZATION, bearer))));
 	}
 
 	private static int status(Throwable error) {
-		assertThat(error).isInstanceOf(ExecutionException.class).cause().isInstanceOf(WebSocketHandshakeException.class);
+		assertThat(error).isInstanceOf(ExecutionException.class).cause()
+			.isInstanceOf(WebSocketHandshakeException.class);
 		return ((WebSocketHandshakeException) error.getCause()).getResponse().statusCode();
 	}
 
@@ -209,6 +207,7 @@ class DesktopGatewayTests {
 			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.discarding());
 		assertThat(login.statusCode()).isEqualTo(302);
-		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
 	}
 }

@@ -84,7 +84,8 @@ class DesktopGatewayViewModeTests {
 	@Test
 	void watchingConnectionPassesNoInputOnAndCountsNoStudyTime() throws Exception {
 		try (var desktop = connect(Mode.VIEW)) {
-			browserSends(SET_ENCODINGS, UPDATE_REQUEST, KEY_DOWN, POINTER_CLICK, CLIPBOARD, DESKTOP_SIZE, UPDATE_REQUEST);
+			browserSends(SET_ENCODINGS, UPDATE_REQUEST, KEY_DOWN, POINTER_CLICK, CLIPBOARD, DESKTOP_SIZE,
+					UPDATE_REQUEST);
 
 			assertThat(read(desktop, SET_ENCODINGS.length + 2 * UPDATE_REQUEST.length))
 				.isEqualTo(concat(SET_ENCODINGS, UPDATE_REQUEST, UPDATE_REQUEST));
@@ -98,7 +99,8 @@ class DesktopGatewayViewModeTests {
 	@Test
 	void controllingConnectionPassesEveryMessageOnAndCountsKeysAndPointer() throws Exception {
 		try (var desktop = connect(Mode.CONTROL)) {
-			browserSends(SET_ENCODINGS, UPDATE_REQUEST, KEY_DOWN, POINTER_CLICK, CLIPBOARD, DESKTOP_SIZE, UPDATE_REQUEST);
+			browserSends(SET_ENCODINGS, UPDATE_REQUEST, KEY_DOWN, POINTER_CLICK, CLIPBOARD, DESKTOP_SIZE,
+					UPDATE_REQUEST);
 
 			var all = concat(SET_ENCODINGS, UPDATE_REQUEST, KEY_DOWN, POINTER_CLICK, CLIPBOARD, DESKTOP_SIZE,
 					UPDATE_REQUEST);

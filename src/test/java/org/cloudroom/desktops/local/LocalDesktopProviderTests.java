@@ -49,7 +49,8 @@ class LocalDesktopProviderTests {
 
 	@BeforeEach
 	void newDataDirectory() throws IOException {
-		assertThat(System.getProperty("user.name")).as("desktops run under their own uid only for root").isEqualTo("root");
+		assertThat(System.getProperty("user.name")).as("desktops run under their own uid only for root")
+			.isEqualTo("root");
 		var name = "l-" + UUID.randomUUID().toString().substring(0, 8);
 		data = Files.createDirectories(Path.of("target", "test-data", name).toAbsolutePath());
 		provider = new LocalDesktopProvider(data, Duration.ofSeconds(15));
@@ -100,7 +101,7 @@ class LocalDesktopProviderTests {
 		var desktop = start(spec);
 		Files.writeString(spec.home().resolve("poem.txt"), "床前明月光");
 		var session = await().atMost(Duration.ofSeconds(5)).until(() -> tree(desktop),
-				processes -> processes.stream().anyMatch(p -> p.info().command().orElse("").endsWith("/icewm")));
+				processes -> DesktopProcesses.named(processes, "icewm").isPresent());
 
 		provider.stop(desktop);
 		started.remove(desktop);
@@ -123,7 +124,8 @@ class LocalDesktopProviderTests {
 		var otherSocket = otherDesktop.address();
 
 		var own = inSandboxOf(mine, "echo 'my homework' > ~/homework.txt && cat ~/homework.txt");
-		var otherHome = inSandboxOf(mine, "cat '%s' || cat /home/li-na/secret.txt".formatted(other.home().resolve("secret.txt")));
+		var otherHome = inSandboxOf(mine,
+				"cat '%s' || cat /home/li-na/secret.txt".formatted(other.home().resolve("secret.txt")));
 		var serverData = inSandboxOf(mine, "cat '%s' || ls '%s'".formatted(serverSecret, data));
 		var otherDesktopSocket = inSandboxOf(mine, "socat -u OPEN:/dev/null UNIX-CONNECT:'%s'".formatted(otherSocket));
 		var system = inSandboxOf(mine, "touch /usr/evil || touch /etc/evil");
@@ -152,7 +154,8 @@ class LocalDesktopProviderTests {
 				"socat", "-u", "OPEN:/dev/null", "UNIX-CONNECT:" + desktop.address()).redirectErrorStream(true).start();
 
 		assertThat(probe.waitFor()).isNotZero();
-		assertThat(new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("Permission denied");
+		assertThat(new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+			.contains("Permission denied");
 	}
 
 	@Test
