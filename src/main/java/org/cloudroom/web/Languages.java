@@ -26,6 +26,7 @@ class Languages implements LocaleResolver, HandlerInterceptor {
 	static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
 	private static final String COOKIE = "cloudroom-lang";
 	private static final String SESSION = Languages.class.getName();
+	private static final String CHECKED = SESSION + ".checked";
 
 	private final People people;
 
@@ -40,13 +41,16 @@ class Languages implements LocaleResolver, HandlerInterceptor {
 			return chosen;
 		}
 		var user = currentUser();
-		if (user != null) {
+		boolean checked = session != null && session.getAttribute(CHECKED) != null;
+		if (user != null && !checked) {
 			var own = people.find(user.id()).map(p -> p.language()).flatMap(Languages::supported);
+			// Remembered in a session that exists already (an API request with a bearer token opens none), so the
+			// account is read once a session, not on every page.
+			if (session != null) {
+				session.setAttribute(CHECKED, Boolean.TRUE);
+				own.ifPresent(locale -> session.setAttribute(SESSION, locale));
+			}
 			if (own.isPresent()) {
-				// Remembered in a session that exists already; an API request with a bearer token opens none.
-				if (session != null) {
-					session.setAttribute(SESSION, own.get());
-				}
 				return own.get();
 			}
 		}
