@@ -24,13 +24,30 @@ final class ProcessTree {
 	/** The sandbox started as {@code pid}, if that process still runs and is a bubblewrap (not a reused pid). */
 	static Optional<ProcessTree> of(long pid) {
 		return ProcessHandle.of(pid)
-			.filter(ProcessHandle::isAlive)
+			.filter(ProcessTree::running)
 			.filter(p -> p.info().command().map(c -> c.endsWith("bwrap")).orElse(true))
 			.map(ProcessTree::new);
 	}
 
 	boolean isAlive() {
-		return root.isAlive();
+		return running(root);
+	}
+
+	/**
+	 * Alive and not a zombie: a sandbox adopted after a restart is no child of this server, and an init that is slow
+	 * to reap would otherwise leave a dead sandbox looking alive.
+	 */
+	private static boolean running(ProcessHandle process) {
+		if (!process.isAlive()) {
+			return false;
+		}
+		try {
+			var stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+			return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+		}
+		catch (IOException | RuntimeException e) {
+			return process.isAlive();
+		}
 	}
 
 	/** Sum of the proportional set size of every process of the sandbox. */
