@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -57,6 +58,8 @@ public class Desktops {
 	private final Map<UUID, AtomicInteger> connections = new ConcurrentHashMap<>();
 	private final Map<UUID, Instant> idleSince = new ConcurrentHashMap<>();
 	private final Object capacity = new Object();
+	/** Starts at the same time, at most: a class arriving at once is served in turn rather than all slowly. */
+	private final Semaphore starts;
 	private int starting;
 
 	Desktops(DesktopProvider provider, DesktopRecords records, Homes homes, DesktopsSettings settings,
@@ -66,6 +69,7 @@ public class Desktops {
 		this.homes = homes;
 		this.settings = settings;
 		this.events = events;
+		this.starts = new Semaphore(Math.max(1, settings.parallelStarts()), true);
 	}
 
 	/** The person's desktop: the running one, or a new one when none runs (or the last one crashed). */
@@ -204,10 +208,20 @@ public class Desktops {
 				settings.width(), settings.height());
 		RunningDesktop running;
 		try {
-			running = provider.start(spec);
+			starts.acquire();
+			try {
+				running = provider.start(spec);
+			}
+			finally {
+				starts.release();
+			}
 		}
 		catch (DesktopStartException e) {
 			log.error("Desktop of {} did not start", user.username(), e);
+			throw new Refused(Status.SERVER_FULL, "desktops.start-failed");
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 			throw new Refused(Status.SERVER_FULL, "desktops.start-failed");
 		}
 		var row = new DesktopRecords.Row(running, user.id(), user.school(), OffsetDateTime.now(ZoneOffset.UTC));

@@ -16,10 +16,17 @@ import org.springframework.util.unit.DataSize;
  * @param width the width of a new desktop, in pixels
  * @param height its height
  * @param startTimeout how long a desktop may take to start
+ * @param parallelStarts how many desktops start at the same time at most (0: one per processor core)
  */
 @ConfigurationProperties("cloudroom.desktops")
 public record DesktopsSettings(@DefaultValue("local") String provider, @DefaultValue("40") int maxDesktops,
 		@DefaultValue("400MB") DataSize minFreeMemory, @DefaultValue("15m") Duration grace,
 		@DefaultValue("1280") int width, @DefaultValue("720") int height,
-		@DefaultValue("15s") Duration startTimeout) {
+		@DefaultValue("15s") Duration startTimeout, @DefaultValue("0") int parallelStarts) {
+
+	public DesktopsSettings {
+		if (parallelStarts <= 0) {
+			parallelStarts = Runtime.getRuntime().availableProcessors();
+		}
+	}
 }
