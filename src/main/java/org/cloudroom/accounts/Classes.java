@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,6 +49,28 @@ public class Classes {
 	public List<SchoolClass> ofPerson(PersonId person) {
 		return jdbc.sql(SELECT + " join class_member mine on mine.class_id = c.id where mine.person_id = ? order by c.name")
 			.param(person.value()).query(Classes::schoolClass).list();
+	}
+
+	/** Whether the person is in the class, as a student or as a teacher. */
+	public boolean hasMember(ClassId schoolClass, PersonId person) {
+		return jdbc.sql("select count(*) from class_member where class_id = ? and person_id = ?")
+			.params(schoolClass.value(), person.value()).query(Integer.class).single() > 0;
+	}
+
+	/**
+	 * The class, when this person may run it: a teacher of the class, the school's admin or the operator. Another
+	 * school's class is "not found"; a student, or a teacher of another class, is "forbidden".
+	 */
+	public SchoolClass requireTeacherOf(CloudroomUser user, ClassId id) {
+		var schoolClass = jdbc.sql(SELECT + " where c.id = ?").param(id.value()).query(Classes::schoolClass)
+			.optional().orElseThrow(Refused::notFound);
+		user.requireMemberOf(schoolClass.schoolId());
+		var runsIt = user.isOperator() || user.role() == Role.ADMIN
+				|| user.role() == Role.TEACHER && hasMember(id, user.id());
+		if (!runsIt) {
+			throw new Refused(Status.FORBIDDEN, "error.forbidden");
+		}
+		return schoolClass;
 	}
 
 	SchoolClass insert(SchoolId school, String name) {

@@ -120,6 +120,35 @@ class RosterTests {
 		assertThat(people.ofSchool(school)).extracting(Person::username).containsExactly("wang.ming-" + suffix);
 	}
 
+	@Test
+	void onlyTheClassTeacherAdminOrOperatorRunAClass() {
+		var school = school();
+		var other = school();
+		var grade5 = roster.addClass(school, "Grade 5");
+		roster.addClass(school, "Grade 6");
+		roster.add(school, List.of(row("t5-" + suffix, "Mei", "Zhou", "teacher", "Grade 5"),
+				row("t6-" + suffix, "Li", "Hua", "teacher", "Grade 6"),
+				row("s5-" + suffix, "Ming", "Wang", "student", "Grade 5")), false);
+
+		assertThat(classes.requireTeacherOf(user("t5-" + suffix), grade5.id()).name()).isEqualTo("Grade 5");
+		assertThat(catchThrowableOfType(Refused.class,
+				() -> classes.requireTeacherOf(user("t6-" + suffix), grade5.id())).status())
+			.isEqualTo(Status.FORBIDDEN);
+		assertThat(catchThrowableOfType(Refused.class,
+				() -> classes.requireTeacherOf(user("s5-" + suffix), grade5.id())).status())
+			.isEqualTo(Status.FORBIDDEN);
+		var adminElsewhere = new CloudroomUser(PersonId.random(), other, "a", Role.ADMIN);
+		assertThat(catchThrowableOfType(Refused.class,
+				() -> classes.requireTeacherOf(adminElsewhere, grade5.id())).status()).isEqualTo(Status.NOT_FOUND);
+		var admin = new CloudroomUser(PersonId.random(), school, "a", Role.ADMIN);
+		assertThat(classes.requireTeacherOf(admin, grade5.id()).id()).isEqualTo(grade5.id());
+	}
+
+	private CloudroomUser user(String username) {
+		var person = people.findByUsername(username).orElseThrow();
+		return new CloudroomUser(person.id(), person.schoolId(), username, person.role());
+	}
+
 	private SchoolId school() {
 		return schools.insert("School " + UUID.randomUUID(), 100).id();
 	}
