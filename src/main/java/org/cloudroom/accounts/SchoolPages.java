@@ -158,6 +158,7 @@ class SchoolPages {
 		model.addAttribute("members", members);
 		model.addAttribute("cards", cards.validCards(schoolId, classId));
 		model.addAttribute("canManage", user.isOperator() || user.role() == Role.ADMIN);
+		model.addAttribute("inClass", members.stream().anyMatch(p -> p.id().equals(user.id())));
 		return "class";
 	}
 

@@ -23,6 +23,8 @@ import org.cloudroom.desktops.spi.DesktopProvider;
 import org.cloudroom.desktops.spi.DesktopSpec;
 import org.cloudroom.desktops.spi.DesktopStartException;
 import org.cloudroom.desktops.spi.RunningDesktop;
+import org.cloudroom.drive.ClassFolders;
+import org.cloudroom.drive.DriveSpace;
 import org.cloudroom.drive.Homes;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
@@ -52,6 +54,8 @@ public class Desktops {
 	private final DesktopProvider provider;
 	private final DesktopRecords records;
 	private final Homes homes;
+	private final DriveSpace space;
+	private final ClassFolders classFolders;
 	private final DesktopsSettings settings;
 	private final ApplicationEventPublisher events;
 	private final Map<PersonId, ReentrantLock> personLocks = new ConcurrentHashMap<>();
@@ -62,8 +66,10 @@ public class Desktops {
 	private final Semaphore starts;
 	private int starting;
 
-	Desktops(DesktopProvider provider, DesktopRecords records, Homes homes, DesktopsSettings settings,
-			ApplicationEventPublisher events) {
+	Desktops(DesktopProvider provider, DesktopRecords records, Homes homes, DriveSpace space,
+			ClassFolders classFolders, DesktopsSettings settings, ApplicationEventPublisher events) {
+		this.space = space;
+		this.classFolders = classFolders;
 		this.provider = provider;
 		this.records = records;
 		this.homes = homes;
@@ -204,8 +210,19 @@ public class Desktops {
 
 	private Desktop start(CloudroomUser user, Locale locale) {
 		var id = UUID.randomUUID();
-		var spec = new DesktopSpec(id, user.username(), homes.of(user.id()), records.uidOf(user.id()), locale,
-				settings.width(), settings.height());
+		var uid = records.uidOf(user.id());
+		List<DesktopSpec.Mount> mounts;
+		try {
+			space.requireWithinQuota(user.id(), user.role());
+			mounts = classFolders.mountsFor(user.id(), user.role()).stream()
+				.map(m -> new DesktopSpec.Mount(m.source(), m.target(), m.writable())).toList();
+		}
+		catch (IOException e) {
+			log.error("The drive of {} could not be made ready", user.username(), e);
+			throw new Refused(Status.SERVER_FULL, "desktops.start-failed");
+		}
+		var spec = new DesktopSpec(id, user.username(), homes.of(user.id()), uid, locale, settings.width(),
+				settings.height(), mounts);
 		RunningDesktop running;
 		try {
 			starts.acquire();

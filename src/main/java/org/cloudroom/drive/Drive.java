@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Service;
 @Service
 class Drive {
 
+	private static final DrivePath CLASSES = new DrivePath(List.of(ClassFolders.CLASSES));
+
 	/** What a drive takes and may take. */
 	record Space(long usedBytes, long quotaBytes) {
 	}
@@ -34,32 +37,59 @@ class Drive {
 	private final Usage usage;
 	private final Quotas quotas;
 	private final Trash trash;
+	private final ClassFolders classFolders;
+	private final DriveSettings settings;
 	private final Uploads uploads = new Uploads();
 
-	Drive(HomeStorage storage, Usage usage, Quotas quotas, Trash trash) {
+	Drive(HomeStorage storage, Usage usage, Quotas quotas, Trash trash, ClassFolders classFolders,
+			DriveSettings settings) {
 		this.storage = storage;
+		this.classFolders = classFolders;
+		this.settings = settings;
 		this.usage = usage;
 		this.quotas = quotas;
 		this.trash = trash;
 	}
 
 	List<Entry> list(CloudroomUser user, String path) throws IOException {
-		var tree = tree(user.id());
-		var folder = existing(tree, DrivePath.of(path));
+		var found = place(user, DrivePath.of(path));
+		if (!(found instanceof Place.Tree place)) {
+			return ((Place.Listing) found).entries();
+		}
+		var folder = existing(place.tree(), place.path());
 		if (!Files.isDirectory(folder)) {
 			throw new Refused(Status.BAD_REQUEST, "drive.not-a-folder", path);
 		}
-		try (var children = Files.list(tree.inside(folder))) {
-			return children.filter(child -> !child.getFileName().toString().startsWith("."))
-				.map(child -> entry(tree, child)).filter(java.util.Objects::nonNull)
-				.sorted(Comparator.comparing((Entry e) -> !e.folder()).thenComparing(e -> e.name().toLowerCase(Locale.ROOT)))
-				.toList();
+		// At the top of the drive, the Classes folder stands for the person's classes, not for one of the home.
+		var classes = place.prefix().isRoot() && place.path().isRoot() && classFolders.place(user, CLASSES).isPresent();
+		var entries = new ArrayList<Entry>();
+		try (var children = Files.list(place.tree().inside(folder))) {
+			children.filter(child -> !child.getFileName().toString().startsWith("."))
+				.filter(child -> !classes || !child.getFileName().toString().equals(ClassFolders.CLASSES))
+				.map(child -> entry(place, child)).filter(java.util.Objects::nonNull).forEach(entries::add);
+		}
+		if (classes) {
+			entries.add(new Entry(ClassFolders.CLASSES, ClassFolders.CLASSES, true, 0, java.time.Instant.EPOCH));
+		}
+		entries.sort(Comparator.comparing((Entry e) -> !e.folder()).thenComparing(e -> e.name().toLowerCase(Locale.ROOT)));
+		return entries;
+	}
+
+	/** Why nothing can be put into the folder by this person, as a message key, or null when it can. */
+	@org.jspecify.annotations.Nullable String readOnly(CloudroomUser user, String path) throws IOException {
+		try {
+			return place(user, DrivePath.of(path).child("x")) instanceof Place.Tree tree ? tree.readOnly()
+					: "drive.class.fixed";
+		}
+		catch (Refused notAPlaceForFiles) {
+			return "drive.class.fixed";
 		}
 	}
 
 	/** Files and folders whose name contains the text, ignoring case, at most a hundred. */
 	List<Entry> search(CloudroomUser user, String text) throws IOException {
-		var tree = tree(user.id());
+		var home = home(user);
+		var tree = home.tree();
 		var wanted = text.strip().toLowerCase(Locale.ROOT);
 		if (wanted.isEmpty()) {
 			return List.of();
@@ -68,24 +98,24 @@ class Drive {
 			return walk.filter(p -> !p.equals(tree.root()))
 				.filter(p -> tree.relative(p).names().stream().noneMatch(n -> n.startsWith(".")))
 				.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).contains(wanted))
-				.limit(100).map(p -> entry(tree, p)).filter(java.util.Objects::nonNull).toList();
+				.limit(100).map(p -> entry(home, p)).filter(java.util.Objects::nonNull).toList();
 		}
 	}
 
-	/** A file to read, as its real path inside the home. */
+	/** A file to read, as its real path. */
 	Path file(CloudroomUser user, String path) throws IOException {
-		var tree = tree(user.id());
-		var file = tree.inside(existing(tree, DrivePath.of(path)));
+		var place = tree(place(user, DrivePath.of(path)), "drive.is-a-folder", path);
+		var file = place.tree().inside(existing(place.tree(), place.path()));
 		if (!Files.isRegularFile(file)) {
 			throw new Refused(Status.BAD_REQUEST, "drive.is-a-folder", path);
 		}
 		return file;
 	}
 
-	/** A folder to read, as its real path inside the home, with the tree it lies in. */
+	/** A folder to read, as its real path, with the tree it lies in. */
 	HomeTree folder(CloudroomUser user, String path) throws IOException {
-		var tree = tree(user.id());
-		var folder = tree.inside(existing(tree, DrivePath.of(path)));
+		var place = tree(place(user, DrivePath.of(path)), "drive.not-a-folder", path);
+		var folder = place.tree().inside(existing(place.tree(), place.path()));
 		if (!Files.isDirectory(folder)) {
 			throw new Refused(Status.BAD_REQUEST, "drive.not-a-folder", path);
 		}
@@ -94,59 +124,63 @@ class Drive {
 
 	/** Stores a file from a stream of the given length, or -1 when unknown; folders on the way are made. */
 	Uploads.Stored upload(CloudroomUser user, String path, long length, InputStream body) throws IOException {
-		var target = DrivePath.of(path);
-		if (target.isRoot()) {
+		var place = writable(place(user, DrivePath.of(path)));
+		if (place.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
-		var tree = tree(user.id());
-		var space = space(user.id(), user.role());
+		var space = space(place.space());
 		var stored = uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()),
-				tree.resolve(target), length, space.quotaBytes(), space.usedBytes()), body,
+				place.tree().resolve(place.path()), length, space.quotaBytes(), space.usedBytes()), body,
 				file -> {
-					makeFolders(user.id(), tree, target.parent());
-					storage.own(file, user.id());
+					makeFolders(place, place.path().parent());
+					own(place, file);
 				});
-		usage.add(user.id(), stored.addedBytes());
+		if (place.space() instanceof Place.SpaceOwner.Person person) {
+			usage.add(person.id(), stored.addedBytes());
+		}
 		return stored;
 	}
 
 	void makeFolder(CloudroomUser user, String path) throws IOException {
-		var folder = DrivePath.of(path);
-		var tree = tree(user.id());
-		var place = tree.resolve(folder);
-		if (folder.isRoot() || Files.exists(place, LinkOption.NOFOLLOW_LINKS)) {
+		var place = writable(place(user, DrivePath.of(path)));
+		var folder = place.path();
+		var tree = place.tree();
+		if (folder.isRoot() || Files.exists(tree.resolve(folder), LinkOption.NOFOLLOW_LINKS)) {
 			throw new Refused(Status.CONFLICT, "drive.exists", folder.name());
 		}
 		existingFolder(tree, folder.parent());
-		makeFolders(user.id(), tree, folder);
+		makeFolders(place, folder);
 	}
 
 	void move(CloudroomUser user, String fromPath, String toPath) throws IOException {
-		var from = DrivePath.of(fromPath);
-		var to = DrivePath.of(toPath);
-		var tree = tree(user.id());
-		var source = existing(tree, from);
-		if (from.isRoot() || to.isRoot()) {
+		var from = writable(place(user, DrivePath.of(fromPath)));
+		var to = writable(place(user, DrivePath.of(toPath)));
+		var source = existing(from.tree(), from.path());
+		if (from.path().isRoot() || to.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", "");
 		}
-		if (to.isWithin(from)) {
-			throw new Refused(Status.BAD_REQUEST, "drive.move.into-itself", from.name());
+		if (DrivePath.of(toPath).isWithin(DrivePath.of(fromPath))) {
+			throw new Refused(Status.BAD_REQUEST, "drive.move.into-itself", from.path().name());
 		}
-		existingFolder(tree, to.parent());
-		var target = tree.resolve(to);
+		existingFolder(to.tree(), to.path().parent());
+		var target = to.tree().resolve(to.path());
 		if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-			throw new Refused(Status.CONFLICT, "drive.exists", to.name());
+			throw new Refused(Status.CONFLICT, "drive.exists", to.path().name());
 		}
 		Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+		if (!from.space().equals(to.space())) {
+			// between the home and a class folder: what each takes is measured again
+			measure(user.id());
+		}
 	}
 
 	TrashEntry delete(CloudroomUser user, String path) throws IOException {
-		var gone = DrivePath.of(path);
-		if (gone.isRoot()) {
+		var place = writable(place(user, DrivePath.of(path)));
+		if (place.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
-		var tree = tree(user.id());
-		return trash.put(user.id(), storage.trash(user.id()), existing(tree, gone), gone);
+		return trash.put(user.id(), storage.trash(user.id()), existing(place.tree(), place.path()),
+				place.inDrive(place.path()));
 	}
 
 	List<TrashEntry> trash(CloudroomUser user) {
@@ -156,17 +190,17 @@ class Drive {
 	/** Puts a deleted file back where it was, under a free name like "report (2).txt" if that one is taken. */
 	String restore(CloudroomUser user, UUID id) throws IOException {
 		var entry = trash.find(user.id(), id).orElseThrow(Refused::notFound);
-		var tree = tree(user.id());
 		var original = new DrivePath(List.of(entry.path().split("/")));
-		makeFolders(user.id(), tree, original.parent());
-		var place = original;
-		for (int n = 2; Files.exists(tree.resolve(place), LinkOption.NOFOLLOW_LINKS); n++) {
-			place = original.parent().child(numbered(original.name(), n));
+		var place = writable(place(user, original));
+		makeFolders(place, place.path().parent());
+		var inside = place.path();
+		for (int n = 2; Files.exists(place.tree().resolve(inside), LinkOption.NOFOLLOW_LINKS); n++) {
+			inside = place.path().parent().child(numbered(place.path().name(), n));
 		}
-		Files.move(storage.trash(user.id()).resolve(id.toString()), tree.resolve(place),
+		Files.move(storage.trash(user.id()).resolve(id.toString()), place.tree().resolve(inside),
 				StandardCopyOption.ATOMIC_MOVE);
 		trash.taken(id);
-		return place.toString();
+		return place.inDrive(inside).toString();
 	}
 
 	void purge(CloudroomUser user, UUID id) throws IOException {
@@ -180,15 +214,53 @@ class Drive {
 		return new Space(used.isPresent() ? used.get() : measure(person), quotas.of(person, role));
 	}
 
-	/** Measures the home and the trash afresh, counting what was changed from inside the desktop. */
+	/** Measures the home, the trash and the hand-ins afresh, counting what was changed from inside the desktop. */
 	long measure(PersonId person) throws IOException {
-		var bytes = Sizes.of(storage.home(person)) + Sizes.of(storage.trash(person));
+		var bytes = Sizes.of(storage.home(person)) + Sizes.of(storage.trash(person)) + classFolders.handInBytes(person);
 		usage.measured(person, bytes);
 		return bytes;
 	}
 
-	private HomeTree tree(PersonId person) throws IOException {
-		return HomeTree.of(storage.home(person));
+	private Space space(Place.SpaceOwner owner) throws IOException {
+		return switch (owner) {
+			case Place.SpaceOwner.Person person -> space(person.id(), person.role());
+			case Place.SpaceOwner.ClassMaterials materials ->
+				new Space(Sizes.of(materials.folder()), settings.classMaterialsQuota().toBytes());
+		};
+	}
+
+	/** Where a path of the person's drive lies: under Classes, or in their home. */
+	private Place place(CloudroomUser user, DrivePath path) throws IOException {
+		var inClasses = classFolders.place(user, path);
+		return inClasses.isPresent() ? inClasses.get() : home(user).withPath(path);
+	}
+
+	private Place.Tree home(CloudroomUser user) throws IOException {
+		return new Place.Tree(HomeTree.of(storage.home(user.id())), new DrivePath(List.of()), new DrivePath(List.of()),
+				user.id(), new Place.SpaceOwner.Person(user.id(), user.role()), null);
+	}
+
+	private static Place.Tree tree(Place place, String refusal, String path) {
+		if (place instanceof Place.Tree tree) {
+			return tree;
+		}
+		throw new Refused(Status.BAD_REQUEST, refusal, path);
+	}
+
+	private static Place.Tree writable(Place place) {
+		if (!(place instanceof Place.Tree tree)) {
+			throw new Refused(Status.FORBIDDEN, "drive.class.fixed");
+		}
+		if (tree.readOnly() != null) {
+			throw new Refused(Status.FORBIDDEN, tree.readOnly());
+		}
+		return tree;
+	}
+
+	private void own(Place.Tree place, Path path) throws IOException {
+		if (place.owner() != null) {
+			storage.own(path, place.owner());
+		}
 	}
 
 	private static Path existing(HomeTree tree, DrivePath path) {
@@ -205,14 +277,15 @@ class Drive {
 		}
 	}
 
-	private void makeFolders(PersonId person, HomeTree tree, DrivePath folder) throws IOException {
+	private void makeFolders(Place.Tree place, DrivePath folder) throws IOException {
+		var tree = place.tree();
 		for (int i = 1; i <= folder.names().size(); i++) {
-			var place = tree.resolve(new DrivePath(folder.names().subList(0, i)));
-			if (!Files.exists(place, LinkOption.NOFOLLOW_LINKS)) {
-				Files.createDirectory(place);
-				storage.own(place, person);
+			var made = tree.resolve(new DrivePath(folder.names().subList(0, i)));
+			if (!Files.exists(made, LinkOption.NOFOLLOW_LINKS)) {
+				Files.createDirectory(made);
+				own(place, made);
 			}
-			else if (!Files.isDirectory(tree.inside(place))) {
+			else if (!Files.isDirectory(tree.inside(made))) {
 				throw new Refused(Status.CONFLICT, "drive.exists", folder.names().get(i - 1));
 			}
 		}
@@ -223,11 +296,13 @@ class Drive {
 		return dot > 0 ? name.substring(0, dot) + " (" + n + ")" + name.substring(dot) : name + " (" + n + ")";
 	}
 
-	private static @org.jspecify.annotations.Nullable Entry entry(HomeTree tree, Path path) {
+	private static @org.jspecify.annotations.Nullable Entry entry(Place.Tree place, Path path) {
+		var tree = place.tree();
 		try {
 			// A link is shown as what it points to, and only when that lies in the home.
 			var attributes = Files.readAttributes(tree.inside(path), java.nio.file.attribute.BasicFileAttributes.class);
-			return new Entry(path.getFileName().toString(), tree.relative(path).toString(), attributes.isDirectory(),
+			return new Entry(path.getFileName().toString(), place.inDrive(tree.relative(path)).toString(),
+					attributes.isDirectory(),
 					attributes.isDirectory() ? 0 : attributes.size(), attributes.lastModifiedTime().toInstant());
 		}
 		catch (IOException | RuntimeException goneOrOutside) {

@@ -20,10 +20,12 @@ class DrivePages {
 
 	private final Drive drive;
 	private final DriveSettings settings;
+	private final HandIns handIns;
 
-	DrivePages(Drive drive, DriveSettings settings) {
+	DrivePages(Drive drive, DriveSettings settings, HandIns handIns) {
 		this.drive = drive;
 		this.settings = settings;
+		this.handIns = handIns;
 	}
 
 	@GetMapping("/drive")
@@ -35,6 +37,12 @@ class DrivePages {
 		model.addAttribute("q", q);
 		model.addAttribute("entries", q.isBlank() ? drive.list(user, path) : drive.search(user, q));
 		model.addAttribute("space", drive.space(user.id(), user.role()));
+		model.addAttribute("readOnly", q.isBlank() ? drive.readOnly(user, path) : null);
+		var names = folder.names();
+		model.addAttribute("materials", names.size() >= 3 && names.get(0).equals(ClassFolders.CLASSES)
+				&& names.get(2).equals(ClassFolders.MATERIALS));
+		model.addAttribute("assignment", handIns.mine(user).stream()
+			.filter(mine -> folder.isWithin(DrivePath.of(mine.path()))).findFirst().orElse(null));
 		return "drive";
 	}
 

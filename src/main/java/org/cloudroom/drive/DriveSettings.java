@@ -11,10 +11,12 @@ import org.springframework.util.unit.DataSize;
  *
  * @param studentQuota how much a student may keep, unless the school admin sets otherwise for them
  * @param teacherQuota how much a teacher or school admin may keep
+ * @param classMaterialsQuota how much the materials of one class may take
  * @param trashDays how long a deleted file can be restored
  * @param scanEvery how often every home is measured, to count what was changed from inside the desktops
  */
 @ConfigurationProperties("cloudroom.drive")
 public record DriveSettings(@DefaultValue("2GB") DataSize studentQuota, @DefaultValue("10GB") DataSize teacherQuota,
+		@DefaultValue("5GB") DataSize classMaterialsQuota,
 		@DefaultValue("30") int trashDays, @DefaultValue("10m") Duration scanEvery) {
 }

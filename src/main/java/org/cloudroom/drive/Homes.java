@@ -16,6 +16,11 @@ public class Homes {
 		this.root = data.resolve("homes").toAbsolutePath().normalize();
 	}
 
+	/** The folder every home lies in. */
+	public Path root() {
+		return root;
+	}
+
 	public Path of(PersonId person) {
 		return root.resolve(person.value().toString());
 	}

@@ -18,6 +18,12 @@ final class Zips {
 
 	static void write(HomeTree folder, OutputStream out) throws IOException {
 		var zip = new ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8);
+		add(zip, folder, "");
+		zip.finish();
+	}
+
+	/** Adds what lies in the folder to the zip, each name after the prefix. */
+	static void add(ZipOutputStream zip, HomeTree folder, String prefix) throws IOException {
 		try (var walk = Files.walk(folder.root())) {
 			for (var path : (Iterable<java.nio.file.Path>) walk::iterator) {
 				var names = folder.relative(path).names();
@@ -26,7 +32,7 @@ final class Zips {
 					continue;
 				}
 				var directory = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
-				var entry = new ZipEntry(String.join("/", names) + (directory ? "/" : ""));
+				var entry = new ZipEntry(prefix + String.join("/", names) + (directory ? "/" : ""));
 				entry.setLastModifiedTime(Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS));
 				zip.putNextEntry(entry);
 				if (!directory) {
@@ -35,6 +41,5 @@ final class Zips {
 				zip.closeEntry();
 			}
 		}
-		zip.finish();
 	}
 }

@@ -14,7 +14,8 @@ public enum Status {
 	UNPROCESSABLE(422, 4422),
 	LOCKED(423, 4423),
 	TOO_MANY(429, 4429),
-	SERVER_FULL(503, 4503);
+	SERVER_FULL(503, 4503),
+	INSUFFICIENT_STORAGE(507, 4507);
 
 	private final int http;
 	private final int webSocket;

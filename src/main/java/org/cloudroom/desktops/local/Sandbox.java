@@ -50,8 +50,9 @@ final class Sandbox {
 				"--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm", "--tmpfs", "/tmp", "--tmpfs", "/run",
 				"--bind", runDirectory.toString(), RUN,
 				"--ro-bind", sessionDirectory.toString(), SESSION,
-				"--bind", spec.home().toString(), home,
-				"--clearenv",
+				"--bind", spec.home().toString(), home));
+		command.addAll(mounts(spec.mounts(), home));
+		command.addAll(List.of("--clearenv",
 				"--setenv", "HOME", home, "--setenv", "USER", spec.username(), "--setenv", "LOGNAME", spec.username(),
 				"--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin",
 				"--setenv", "LANG", posixLocale(spec.locale()), "--setenv", "LANGUAGE", language(spec.locale()),
@@ -60,6 +61,32 @@ final class Sandbox {
 				"--chdir", home,
 				"/bin/sh", SESSION + "/session.sh"));
 		return command;
+	}
+
+	/**
+	 * Each mount's top folder in the home becomes a read-only tmpfs holding the folders on the way to the mounts,
+	 * so nothing saved there is lost unseen and the home's own folder of that name stays as it is.
+	 */
+	private static List<String> mounts(List<DesktopSpec.Mount> mounts, String home) {
+		var args = new ArrayList<String>();
+		var tops = new java.util.LinkedHashSet<String>();
+		for (var mount : mounts) {
+			tops.add(mount.target().split("/", 2)[0]);
+		}
+		for (var top : tops) {
+			args.addAll(List.of("--perms", "0555", "--tmpfs", home + "/" + top));
+		}
+		for (var mount : mounts) {
+			args.addAll(List.of("--dir", home + "/" + mount.target()));
+		}
+		for (var top : tops) {
+			args.addAll(List.of("--remount-ro", home + "/" + top));
+		}
+		for (var mount : mounts) {
+			args.addAll(List.of(mount.writable() ? "--bind" : "--ro-bind", mount.source().toString(),
+					home + "/" + mount.target()));
+		}
+		return args;
 	}
 
 	/** The line of /etc/passwd that names the desktop's uid, so programs know who they run as. */

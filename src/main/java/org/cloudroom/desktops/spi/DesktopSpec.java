@@ -1,6 +1,7 @@
 package org.cloudroom.desktops.spi;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -12,6 +13,17 @@ import java.util.UUID;
  * @param home the person's home directory on the desktop host
  * @param uid the uid the desktop runs under, its own for each person
  * @param locale the language of the desktop
+ * @param mounts folders shown inside the home that lie elsewhere: class materials, hand-in folders
  */
-public record DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height) {
+public record DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height,
+		List<Mount> mounts) {
+
+	/**
+	 * A folder of the desktop host shown at a place inside the home. The desktop cannot change the folders on the
+	 * way to it, and changes what is in it only when it is writable and the files' owner lets it.
+	 *
+	 * @param target relative to the home, e.g. {@code Classes/Grade 5/Materials}
+	 */
+	public record Mount(Path source, String target, boolean writable) {
+	}
 }

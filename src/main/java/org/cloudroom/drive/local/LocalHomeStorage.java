@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.drive.Homes;
 import org.cloudroom.drive.spi.HomeStorage;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Homes under {@code <data>/homes/<person id>}, their trash under {@code homes/.trash} and uploads in progress under
- * {@code homes/.uploads}: beside the homes, on the same filesystem, outside what any desktop sees. When the server
+ * {@code homes/.uploads}: beside the homes, on the same filesystem, outside what any desktop sees. Class folders
+ * lie under {@code <data>/classes/<class id>}. When the server
  * runs as root, what it makes in a home is given to the person's desktop uid, if they have one yet.
  */
 @Component
@@ -47,8 +49,14 @@ class LocalHomeStorage implements HomeStorage {
 	}
 
 	@Override
+	public Path classRoot(ClassId schoolClass) throws IOException {
+		return Files.createDirectories(homes.root().resolveSibling("classes")
+			.resolve(schoolClass.value().toString()));
+	}
+
+	@Override
 	public Iterable<PersonId> people() throws IOException {
-		var root = homes.of(PersonId.random()).getParent();
+		var root = homes.root();
 		var people = new ArrayList<PersonId>();
 		if (Files.isDirectory(root)) {
 			try (var list = Files.list(root)) {
@@ -79,7 +87,7 @@ class LocalHomeStorage implements HomeStorage {
 	}
 
 	private Path hidden(String place, PersonId person) throws IOException {
-		var root = homes.of(person).getParent().resolve(place);
+		var root = homes.root().resolve(place);
 		if (!Files.isDirectory(root)) {
 			Files.createDirectories(root);
 			Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));

@@ -3,6 +3,7 @@ package org.cloudroom.drive.spi;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.PersonId;
 
 /**
@@ -20,6 +21,12 @@ public interface HomeStorage {
 
 	/** Where uploads of the person are written before they are moved into the home; created when missing. */
 	Path scratch(PersonId person) throws IOException;
+
+	/**
+	 * Where a class's materials and its students' hand-in folders lie, on the same filesystem as the homes;
+	 * created when missing. Desktops see parts of it through bind mounts, never the whole.
+	 */
+	Path classRoot(ClassId schoolClass) throws IOException;
 
 	/** Every person that has a home here, for measuring them all. */
 	Iterable<PersonId> people() throws IOException;

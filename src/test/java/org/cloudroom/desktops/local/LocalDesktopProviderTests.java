@@ -146,6 +146,38 @@ class LocalDesktopProviderTests {
 	}
 
 	@Test
+	void classFoldersShowMaterialsReadOnlyAndOnlyTheAssignmentFoldersWritable() throws Exception {
+		var plain = spec("wu-lei");
+		var materials = Files.createDirectories(data.resolve("classes/c1/materials"));
+		Files.writeString(materials.resolve("lesson.txt"), "静夜思");
+		var handIn = Files.createDirectories(data.resolve("classes/c1/hand-in/wu-lei"));
+		var assignment = Files.createDirectories(handIn.resolve("Poem"));
+		Files.setAttribute(assignment, "unix:uid", plain.uid());
+		var spec = new DesktopSpec(plain.id(), plain.username(), plain.home(), plain.uid(), plain.locale(), 1024, 768,
+				List.of(new DesktopSpec.Mount(materials, "Classes/五年级 2 班/Materials", false),
+						new DesktopSpec.Mount(handIn, "Classes/五年级 2 班/Hand-in", true)));
+		Files.createDirectories(spec.home());
+		Files.setAttribute(spec.home(), "unix:uid", spec.uid());
+		start(spec);
+		var inClass = "~/Classes/五年级\\ 2\\ 班";
+
+		var read = inSandboxOf(spec, "cat " + inClass + "/Materials/lesson.txt");
+		var handedIn = inSandboxOf(spec, "echo 'my poem' > " + inClass + "/Hand-in/Poem/poem.txt");
+		var changeMaterials = inSandboxOf(spec, "echo x > " + inClass + "/Materials/lesson.txt");
+		var besideAssignments = inSandboxOf(spec, "mkdir " + inClass + "/Hand-in/Mine");
+		var inClassesFolder = inSandboxOf(spec, "touch ~/Classes/lost.txt");
+
+		assertThat(read.output()).isEqualTo("静夜思");
+		assertThat(handedIn.exitCode()).isZero();
+		assertThat(assignment.resolve("poem.txt")).hasContent("my poem");
+		assertThat(changeMaterials.exitCode()).isNotZero();
+		assertThat(materials.resolve("lesson.txt")).hasContent("静夜思");
+		assertThat(besideAssignments.exitCode()).isNotZero();
+		assertThat(inClassesFolder.exitCode()).isNotZero();
+		assertThat(spec.home().resolve("Classes/lost.txt")).doesNotExist();
+	}
+
+	@Test
 	void anotherUidCannotOpenADesktopsSocketOnTheHost() throws Exception {
 		var desktop = start(spec("zhao-yu"));
 		var stranger = NEXT_UID.incrementAndGet();
@@ -212,7 +244,7 @@ class LocalDesktopProviderTests {
 	private DesktopSpec spec(String username) {
 		var id = UUID.randomUUID();
 		return new DesktopSpec(id, username, data.resolve("homes").resolve(username), NEXT_UID.incrementAndGet(),
-				Locale.SIMPLIFIED_CHINESE, 1024, 768);
+				Locale.SIMPLIFIED_CHINESE, 1024, 768, java.util.List.of());
 	}
 
 	private RunningDesktop start(DesktopSpec spec) throws Exception {

@@ -1,0 +1,90 @@
+package org.cloudroom.drive;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.cloudroom.accounts.ClassId;
+import org.cloudroom.accounts.PersonId;
+import org.cloudroom.accounts.SchoolId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The assignments of each class and the comments handed back on each student's work. */
+@Repository
+class Assignments {
+
+	private final JdbcClient jdbc;
+
+	Assignments(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Opens an assignment, or empty when the class has one of that title already. */
+	Optional<Assignment> open(SchoolId school, ClassId schoolClass, String title, OffsetDateTime due,
+			PersonId teacher) {
+		var assignment = new Assignment(UUID.randomUUID(), school, schoolClass, title, due, OffsetDateTime.now());
+		try {
+			jdbc.sql("""
+					insert into drive_assignment (id, school_id, class_id, title, due_at, opened_by, opened_at)
+					values (?, ?, ?, ?, ?, ?, ?)""")
+				.params(assignment.id(), school.value(), schoolClass.value(), title, due, teacher.value(),
+						assignment.openedAt())
+				.update();
+			return Optional.of(assignment);
+		}
+		catch (DuplicateKeyException taken) {
+			return Optional.empty();
+		}
+	}
+
+	List<Assignment> ofClass(ClassId schoolClass) {
+		return jdbc.sql("select * from drive_assignment where class_id = ? order by due_at desc, title")
+			.param(schoolClass.value()).query(Assignments::assignment).list();
+	}
+
+	Optional<Assignment> find(UUID id) {
+		return jdbc.sql("select * from drive_assignment where id = ?").param(id).query(Assignments::assignment)
+			.optional();
+	}
+
+	/** Assignments whose due time has passed and whose folders are not yet made read-only. */
+	List<Assignment> dueUnsealed() {
+		return jdbc.sql("select * from drive_assignment where sealed_at is null and due_at <= ?")
+			.param(OffsetDateTime.now()).query(Assignments::assignment).list();
+	}
+
+	void sealed(UUID id) {
+		jdbc.sql("update drive_assignment set sealed_at = ? where id = ?").params(OffsetDateTime.now(), id).update();
+	}
+
+	void comment(Assignment assignment, PersonId student, @Nullable String text, PersonId teacher) {
+		jdbc.sql("delete from drive_hand_in_comment where assignment_id = ? and person_id = ?")
+			.params(assignment.id(), student.value()).update();
+		if (text != null && !text.isBlank()) {
+			jdbc.sql("""
+					insert into drive_hand_in_comment
+					    (assignment_id, person_id, school_id, comment_text, written_by, written_at)
+					values (?, ?, ?, ?, ?, ?)""")
+				.params(assignment.id(), student.value(), assignment.schoolId().value(), text.strip(),
+						teacher.value(), OffsetDateTime.now())
+				.update();
+		}
+	}
+
+	Optional<String> comment(UUID assignment, PersonId student) {
+		return jdbc.sql("select comment_text from drive_hand_in_comment where assignment_id = ? and person_id = ?")
+			.params(assignment, student.value()).query(String.class).optional();
+	}
+
+	private static Assignment assignment(ResultSet rs, int row) throws SQLException {
+		return new Assignment(rs.getObject("id", UUID.class), new SchoolId(rs.getObject("school_id", UUID.class)),
+				new ClassId(rs.getObject("class_id", UUID.class)), rs.getString("title"),
+				rs.getObject("due_at", OffsetDateTime.class), rs.getObject("opened_at", OffsetDateTime.class));
+	}
+}

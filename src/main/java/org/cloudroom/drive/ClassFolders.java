@@ -1,0 +1,206 @@
+package org.cloudroom.drive;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.cloudroom.accounts.ClassId;
+import org.cloudroom.accounts.Classes;
+import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.accounts.PersonId;
+import org.cloudroom.accounts.Role;
+import org.cloudroom.accounts.SchoolClass;
+import org.cloudroom.drive.spi.HomeStorage;
+import org.cloudroom.status.Refused;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code Classes} folder of a drive: for each class of the person, {@code Materials} (stored once per class,
+ * changed only by its teachers) and, for a student, {@code Hand-in} with a folder per assignment that is theirs to
+ * change until the due time. Desktops see the same folders through the mounts this hands them.
+ */
+@Component
+public class ClassFolders {
+
+	/** The folder of the drive that holds the classes. */
+	public static final String CLASSES = "Classes";
+	static final String MATERIALS = "Materials";
+	static final String HAND_IN = "Hand-in";
+
+	/**
+	 * A folder of the class tree as a desktop sees it.
+	 *
+	 * @param source the folder on the desktop host
+	 * @param target where it appears, relative to the home
+	 * @param writable whether the desktop may change what is in it (its owner's permissions still apply)
+	 */
+	public record Mount(Path source, String target, boolean writable) {
+	}
+
+	private final Classes classes;
+	private final Assignments assignments;
+	private final HomeStorage storage;
+
+	ClassFolders(Classes classes, Assignments assignments, HomeStorage storage) {
+		this.classes = classes;
+		this.assignments = assignments;
+		this.storage = storage;
+	}
+
+	/** The folders to show in the person's desktop under {@code ~/Classes}; their hand-in folders made ready. */
+	public List<Mount> mountsFor(PersonId person, Role role) throws IOException {
+		var mounts = new ArrayList<Mount>();
+		for (var schoolClass : classes.ofPerson(person)) {
+			var name = CLASSES + "/" + folderName(schoolClass.name());
+			mounts.add(new Mount(materials(schoolClass.id()), name + "/" + MATERIALS, false));
+			if (role == Role.STUDENT) {
+				mounts.add(new Mount(handInFolders(schoolClass, person), name + "/" + HAND_IN, true));
+			}
+		}
+		return mounts;
+	}
+
+	/** The place of a path under {@code Classes}, or empty when it lies in the home. */
+	Optional<Place> place(CloudroomUser user, DrivePath path) throws IOException {
+		if (path.isRoot() || !path.names().getFirst().equals(CLASSES)) {
+			return Optional.empty();
+		}
+		var mine = classes.ofPerson(user.id());
+		if (mine.isEmpty()) {
+			return Optional.empty();
+		}
+		var names = path.names();
+		if (names.size() == 1) {
+			return Optional.of(new Place.Listing(mine.stream()
+				.map(c -> folder(CLASSES + "/" + folderName(c.name()))).toList()));
+		}
+		var schoolClass = mine.stream().filter(c -> folderName(c.name()).equals(names.get(1))).findFirst()
+			.orElseThrow(Refused::notFound);
+		var classPath = new DrivePath(names.subList(0, 2));
+		if (names.size() == 2) {
+			var inside = new ArrayList<>(List.of(folder(classPath.child(MATERIALS).toString())));
+			if (user.role() == Role.STUDENT) {
+				inside.add(folder(classPath.child(HAND_IN).toString()));
+			}
+			return Optional.of(new Place.Listing(List.copyOf(inside)));
+		}
+		var rest = new DrivePath(names.subList(3, names.size()));
+		var prefix = new DrivePath(names.subList(0, 3));
+		return Optional.of(switch (names.get(2)) {
+			case MATERIALS -> materialsPlace(user, schoolClass, prefix, rest);
+			case HAND_IN -> handInPlace(user, schoolClass, prefix, rest);
+			default -> throw Refused.notFound();
+		});
+	}
+
+	/** Where the class's materials lie in the person's drive; not found unless they are in the class. */
+	String materialsPath(CloudroomUser user, ClassId classId) {
+		var schoolClass = classes.ofPerson(user.id()).stream().filter(c -> c.id().equals(classId)).findFirst()
+			.orElseThrow(Refused::notFound);
+		return String.join("/", CLASSES, folderName(schoolClass.name()), MATERIALS);
+	}
+
+	private Place materialsPlace(CloudroomUser user, SchoolClass schoolClass, DrivePath prefix, DrivePath rest)
+			throws IOException {
+		var folder = materials(schoolClass.id());
+		var teaches = user.role() != Role.STUDENT;
+		return new Place.Tree(HomeTree.of(folder), prefix, rest, null, new Place.SpaceOwner.ClassMaterials(folder),
+				teaches ? null : "drive.class.materials-read-only");
+	}
+
+	private Place handInPlace(CloudroomUser user, SchoolClass schoolClass, DrivePath prefix, DrivePath rest)
+			throws IOException {
+		if (user.role() != Role.STUDENT) {
+			throw Refused.notFound();
+		}
+		var root = handInFolders(schoolClass, user.id());
+		String readOnly = null;
+		if (rest.names().size() <= 1) {
+			readOnly = "drive.hand-in.fixed";
+		}
+		else {
+			var assignment = assignments.ofClass(schoolClass.id()).stream()
+				.filter(a -> a.folderName().equals(rest.names().getFirst())).findFirst();
+			if (assignment.isEmpty()) {
+				throw Refused.notFound();
+			}
+			if (!assignment.get().isOpen()) {
+				readOnly = "drive.hand-in.closed";
+			}
+		}
+		return new Place.Tree(HomeTree.of(root), prefix, rest, user.id(),
+				new Place.SpaceOwner.Person(user.id(), user.role()), readOnly);
+	}
+
+	/** What the student's hand-in folders of all their classes take. */
+	long handInBytes(PersonId student) throws IOException {
+		var bytes = 0L;
+		for (var schoolClass : classes.ofPerson(student)) {
+			var folder = storage.classRoot(schoolClass.id()).resolve("hand-in").resolve(student.value().toString());
+			if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+				bytes += Sizes.of(folder);
+			}
+		}
+		return bytes;
+	}
+
+	/** The class's materials, one folder for every student of it. */
+	Path materials(ClassId schoolClass) throws IOException {
+		return Files.createDirectories(storage.classRoot(schoolClass).resolve("materials"));
+	}
+
+	/** Where each student's hand-in folders of the class lie, one folder per student. */
+	Path handIns(ClassId schoolClass) throws IOException {
+		return Files.createDirectories(storage.classRoot(schoolClass).resolve("hand-in"));
+	}
+
+	/**
+	 * The student's hand-in folders of the class, one per assignment: theirs while it is open, the server's and
+	 * read-only once it is due. The folder holding them is the server's, so the student cannot add others.
+	 */
+	Path handInFolders(SchoolClass schoolClass, PersonId student) throws IOException {
+		var root = Files.createDirectories(handIns(schoolClass.id()).resolve(student.value().toString()));
+		for (var assignment : assignments.ofClass(schoolClass.id())) {
+			var folder = root.resolve(assignment.folderName());
+			if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+				Files.createDirectory(folder);
+				if (assignment.isOpen()) {
+					storage.own(folder, student);
+				}
+				else {
+					Seals.seal(folder);
+				}
+			}
+			else if (assignment.isOpen() && isServers(folder)) {
+				// made before the student had a desktop uid to give it to
+				storage.own(folder, student);
+			}
+		}
+		return root;
+	}
+
+	/** A class or assignment name as a folder name: no slash, backslash or NUL, not hidden, not too long. */
+	static String folderName(String name) {
+		var folder = name.strip().replaceAll("[/\\\\\\x00-\\x1f]", "-");
+		if (folder.startsWith(".")) {
+			folder = "_" + folder.substring(1);
+		}
+		while (folder.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > DrivePath.MAX_NAME_BYTES) {
+			folder = folder.substring(0, folder.length() - 1);
+		}
+		return folder.isEmpty() || folder.equals("..") ? "_" : folder;
+	}
+
+	private static boolean isServers(Path folder) throws IOException {
+		return ((Integer) Files.getAttribute(folder, "unix:uid", LinkOption.NOFOLLOW_LINKS)) == 0;
+	}
+
+	private static Entry folder(String path) {
+		return new Entry(path.substring(path.lastIndexOf('/') + 1), path, true, 0, Instant.EPOCH);
+	}
+}

@@ -1,0 +1,35 @@
+package org.cloudroom.drive;
+
+import java.io.IOException;
+
+import org.cloudroom.accounts.PersonId;
+import org.cloudroom.accounts.Role;
+import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
+import org.springframework.stereotype.Component;
+
+/**
+ * The quota at a desktop's start: files saved from inside a desktop are not counted as they are written, so the
+ * home is measured afresh when the next desktop starts, and one over its quota does not start until room is made.
+ */
+@Component
+public class DriveSpace {
+
+	private final Drive drive;
+	private final Quotas quotas;
+
+	DriveSpace(Drive drive, Quotas quotas) {
+		this.drive = drive;
+		this.quotas = quotas;
+	}
+
+	/** Refuses, saying how much is used of how much, when the person keeps more than their quota. */
+	public void requireWithinQuota(PersonId person, Role role) throws IOException {
+		var used = drive.measure(person);
+		var quota = quotas.of(person, role);
+		if (used > quota) {
+			throw new Refused(Status.INSUFFICIENT_STORAGE, "drive.quota.full-at-start",
+					Math.ceilDiv(used, 1024 * 1024), Math.ceilDiv(quota, 1024 * 1024));
+		}
+	}
+}

@@ -1,0 +1,25 @@
+-- drive: assignments a teacher opens for a class, and the comments handed back on each student's work.
+-- The files themselves lie under <data>/classes/<class id>/ (materials/ and hand-in/<person id>/<assignment>/).
+
+create table drive_assignment (
+    id        uuid primary key,
+    school_id uuid         not null,
+    class_id  uuid         not null,
+    title     varchar(200) not null,
+    due_at    timestamp with time zone not null,
+    opened_by uuid         not null,
+    opened_at timestamp with time zone not null,
+    sealed_at timestamp with time zone,
+    constraint drive_assignment_title unique (class_id, title)
+);
+create index drive_assignment_unsealed on drive_assignment (sealed_at, due_at);
+
+create table drive_hand_in_comment (
+    assignment_id uuid          not null,
+    person_id     uuid          not null,
+    school_id     uuid          not null,
+    comment_text  varchar(4000) not null,
+    written_by    uuid          not null,
+    written_at    timestamp with time zone not null,
+    primary key (assignment_id, person_id)
+);
