@@ -79,8 +79,9 @@ public class ClassFolders {
 			return Optional.of(new Place.Listing(mine.stream()
 				.map(c -> folder(CLASSES + "/" + folderName(c.name()))).toList()));
 		}
+		// Any other name directly under Classes is refused alike, whether it is another class's or a file's.
 		var schoolClass = mine.stream().filter(c -> folderName(c.name()).equals(names.get(1))).findFirst()
-			.orElseThrow(Refused::notFound);
+			.orElseThrow(() -> new Refused(org.cloudroom.status.Status.FORBIDDEN, "drive.class.fixed"));
 		var classPath = new DrivePath(names.subList(0, 2));
 		if (names.size() == 2) {
 			var inside = new ArrayList<>(List.of(folder(classPath.child(MATERIALS).toString())));

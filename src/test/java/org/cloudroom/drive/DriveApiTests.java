@@ -51,6 +51,11 @@ class DriveApiTests {
 	String ming;
 	String hong;
 	String mingId;
+	String teacher;
+	String classId;
+
+	@Autowired
+	org.cloudroom.accounts.Classes classes;
 
 	@BeforeEach
 	void twoStudentsOfOneClass() throws IOException {
@@ -62,7 +67,10 @@ class DriveApiTests {
 				username,given_name,family_name,role,class,password
 				ming-%1$s,小明,王,student,五年级二班,
 				hong-%1$s,小红,李,student,五年级二班,
+				zhou-%1$s,梅,周,teacher,五年级二班,
 				""".formatted(tag).getBytes(UTF_8)), false);
+		teacher = token(imported.people().get(2).username(), imported.people().get(2).initialPassword());
+		classId = classes.findByName(opened.school().id(), "五年级二班").orElseThrow().id().toString();
 		ming = token(imported.people().get(0).username(), imported.people().get(0).initialPassword());
 		hong = token(imported.people().get(1).username(), imported.people().get(1).initialPassword());
 		mingId = body(mvc.get().uri("/api/v1/me").header(AUTHORIZATION, bearer(ming)).exchange()).get("id").asString();
@@ -161,7 +169,7 @@ class DriveApiTests {
 
 		var deleted = mvc.delete().uri("/api/v1/drive/files/照片").header(AUTHORIZATION, bearer(ming)).exchange();
 		assertThat(deleted).hasStatusOk();
-		assertThat(body(get(ming, "/api/v1/drive/list")).size()).isZero();
+		assertThat(body(get(ming, "/api/v1/drive/list")).findValuesAsString("name")).containsExactly("Classes");
 		var trash = body(get(ming, "/api/v1/drive/trash"));
 		assertThat(trash.get(0).get("path").asString()).isEqualTo("照片");
 
@@ -210,6 +218,39 @@ class DriveApiTests {
 		assertThat(text(folder)).contains("我的文件", "这个文件夹是空的", "已用 6 B，共 2 GB");
 		assertThat(trash).hasStatusOk();
 		assertThat(text(trash)).contains("回收站", "作业/草稿.txt", "还原");
+	}
+
+	@Test
+	void aTeacherHandsOutMaterialsAndCollectsHandInsThroughTheApi() throws IOException {
+		var material = mvc.put().uri("/api/v1/classes/{c}/materials/讲义.txt", classId)
+			.header(AUTHORIZATION, bearer(teacher)).content("静夜思".getBytes(UTF_8)).exchange();
+		assertThat(material).hasStatus(HttpStatus.CREATED);
+		assertThat(text(get(ming, "/api/v1/classes/" + classId + "/materials/讲义.txt"))).isEqualTo("静夜思");
+		assertThat(mvc.put().uri("/api/v1/classes/{c}/materials/mine.txt", classId).header(AUTHORIZATION, bearer(ming))
+			.content("x".getBytes(UTF_8)).exchange()).hasStatus(HttpStatus.FORBIDDEN);
+
+		var opened = mvc.post().uri("/api/v1/classes/{c}/assignments", classId).header(AUTHORIZATION, bearer(teacher))
+			.contentType(APPLICATION_JSON).content("{\"title\": \"作文\", \"dueAt\": \"%s\"}"
+				.formatted(java.time.OffsetDateTime.now().plusDays(1))).exchange();
+		assertThat(opened).hasStatus(HttpStatus.CREATED);
+		var assignment = body(opened).get("id").asString();
+		var mine = body(get(ming, "/api/v1/assignments/mine"));
+		assertThat(mine.get(0).get("path").asString()).isEqualTo("Classes/五年级二班/Hand-in/作文");
+		assertThat(put(ming, "Classes/五年级二班/Hand-in/作文/春天.txt", "春天来了。")).hasStatus(HttpStatus.CREATED);
+
+		var handIns = body(get(teacher, "/api/v1/assignments/" + assignment + "/hand-ins"));
+		var zip = get(teacher, "/api/v1/assignments/" + assignment + "/hand-ins.zip");
+		var comment = mvc.put().uri("/api/v1/assignments/{a}/hand-ins/{p}/comment", assignment, mingId)
+			.header(AUTHORIZATION, bearer(teacher)).contentType(APPLICATION_JSON).content("{\"comment\": \"很好\"}")
+			.exchange();
+
+		assertThat(handIns.findValuesAsString("files")).containsExactlyInAnyOrder("1", "0");
+		assertThat(zip).hasStatusOk().hasContentType("application/zip");
+		assertThat(comment).hasStatusOk();
+		assertThat(body(get(ming, "/api/v1/assignments/mine")).get(0).get("comment").asString()).isEqualTo("很好");
+		assertThat(get(ming, "/api/v1/assignments/" + assignment + "/hand-ins")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(get(hong, "/api/v1/assignments/" + assignment + "/hand-ins.zip")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(get(admin, "/api/v1/assignments/" + assignment + "/hand-ins")).hasStatusOk();
 	}
 
 	private MvcTestResult put(String token, String path, String content) {
