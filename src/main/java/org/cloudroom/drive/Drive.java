@@ -102,24 +102,24 @@ class Drive {
 		}
 	}
 
-	/** A file to read, as its real path. */
-	Path file(CloudroomUser user, String path) throws IOException {
+	/** A file to read. */
+	DriveFile file(CloudroomUser user, String path) throws IOException {
 		var place = tree(place(user, DrivePath.of(path)), "drive.is-a-folder", path);
 		var file = place.tree().inside(existing(place.tree(), place.path()));
 		if (!Files.isRegularFile(file)) {
 			throw new Refused(Status.BAD_REQUEST, "drive.is-a-folder", path);
 		}
-		return file;
+		return new DriveFile(place.tree(), file);
 	}
 
-	/** A folder to read, as its real path, with the tree it lies in. */
-	HomeTree folder(CloudroomUser user, String path) throws IOException {
+	/** A folder to read, as its real path in the tree it lies in. */
+	Zips.Folder folder(CloudroomUser user, String path) throws IOException {
 		var place = tree(place(user, DrivePath.of(path)), "drive.not-a-folder", path);
 		var folder = place.tree().inside(existing(place.tree(), place.path()));
 		if (!Files.isDirectory(folder)) {
 			throw new Refused(Status.BAD_REQUEST, "drive.not-a-folder", path);
 		}
-		return new HomeTree(folder);
+		return new Zips.Folder(place.tree(), folder);
 	}
 
 	/** Stores a file from a stream of the given length, or -1 when unknown; folders on the way are made. */
@@ -132,8 +132,10 @@ class Drive {
 		var stored = uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()),
 				place.tree().resolve(place.path()), length, space.quotaBytes(), space.usedBytes()), body,
 				file -> {
-					makeFolders(place, place.path().parent());
+					var target = place.tree().resolve(place.path());
+					makeFolders(user, place, place.path().parent());
 					own(place, file);
+					HomeTree.move(new HomeTree(file.getParent()), file, place.tree(), target);
 				});
 		if (place.space() instanceof Place.SpaceOwner.Person person) {
 			usage.add(person.id(), stored.addedBytes());
@@ -149,7 +151,7 @@ class Drive {
 			throw new Refused(Status.CONFLICT, "drive.exists", folder.name());
 		}
 		existingFolder(tree, folder.parent());
-		makeFolders(place, folder);
+		makeFolders(user, place, folder);
 	}
 
 	void move(CloudroomUser user, String fromPath, String toPath) throws IOException {
@@ -167,7 +169,7 @@ class Drive {
 		if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
 			throw new Refused(Status.CONFLICT, "drive.exists", to.path().name());
 		}
-		Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+		HomeTree.move(from.tree(), source, to.tree(), target);
 		if (!from.space().equals(to.space())) {
 			// between the home and a class folder: what each takes is measured again
 			measure(user.id());
@@ -179,7 +181,7 @@ class Drive {
 		if (place.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
-		return trash.put(user.id(), storage.trash(user.id()), existing(place.tree(), place.path()),
+		return trash.put(user.id(), place.tree(), existing(place.tree(), place.path()), trashTree(user),
 				place.inDrive(place.path()));
 	}
 
@@ -192,13 +194,13 @@ class Drive {
 		var entry = trash.find(user.id(), id).orElseThrow(Refused::notFound);
 		var original = new DrivePath(List.of(entry.path().split("/")));
 		var place = writable(place(user, original));
-		makeFolders(place, place.path().parent());
+		makeFolders(user, place, place.path().parent());
 		var inside = place.path();
 		for (int n = 2; Files.exists(place.tree().resolve(inside), LinkOption.NOFOLLOW_LINKS); n++) {
 			inside = place.path().parent().child(numbered(place.path().name(), n));
 		}
-		Files.move(storage.trash(user.id()).resolve(id.toString()), place.tree().resolve(inside),
-				StandardCopyOption.ATOMIC_MOVE);
+		var trashTree = trashTree(user);
+		HomeTree.move(trashTree, trashTree.root().resolve(id.toString()), place.tree(), place.tree().resolve(inside));
 		trash.taken(id);
 		return place.inDrive(inside).toString();
 	}
@@ -277,13 +279,28 @@ class Drive {
 		}
 	}
 
-	private void makeFolders(Place.Tree place, DrivePath folder) throws IOException {
+	private HomeTree trashTree(CloudroomUser user) throws IOException {
+		return HomeTree.of(storage.trash(user.id()));
+	}
+
+	/**
+	 * Makes the folders on the way that are missing. Each is made in the person's scratch place, which no desktop
+	 * sees, given its owner there and renamed into place, so nothing is ever made through a link.
+	 */
+	private void makeFolders(CloudroomUser user, Place.Tree place, DrivePath folder) throws IOException {
 		var tree = place.tree();
+		var scratch = HomeTree.of(storage.scratch(user.id()));
 		for (int i = 1; i <= folder.names().size(); i++) {
 			var made = tree.resolve(new DrivePath(folder.names().subList(0, i)));
 			if (!Files.exists(made, LinkOption.NOFOLLOW_LINKS)) {
-				Files.createDirectory(made);
-				own(place, made);
+				var temp = Files.createDirectory(scratch.root().resolve(UUID.randomUUID().toString()));
+				try {
+					own(place, temp);
+					HomeTree.move(scratch, temp, tree, made);
+				}
+				finally {
+					Files.deleteIfExists(temp);
+				}
 			}
 			else if (!Files.isDirectory(tree.inside(made))) {
 				throw new Refused(Status.CONFLICT, "drive.exists", folder.names().get(i - 1));

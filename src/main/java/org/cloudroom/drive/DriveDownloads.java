@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.cloudroom.accounts.CloudroomUser;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +38,7 @@ class DriveDownloads {
 	ResponseEntity<Resource> download(@AuthenticationPrincipal CloudroomUser user, @PathVariable String path,
 			@RequestParam(defaultValue = "false") boolean inline) throws IOException {
 		var file = drive.file(user, inDrive(path));
-		var name = file.getFileName().toString();
+		var name = file.getFilename();
 		var type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
 		var opens = inline && (type.getType().equals("image") || type.getType().equals("text")
 				|| type.equals(MediaType.APPLICATION_PDF));
@@ -54,7 +53,7 @@ class DriveDownloads {
 			// the browser's PDF viewer does not run in a sandbox; everything else may
 			response.header("Content-Security-Policy", "sandbox");
 		}
-		return response.body(new FileSystemResource(file));
+		return response.body(file);
 	}
 
 	/**

@@ -144,7 +144,7 @@ class HandIns {
 		for (var student : students(assignment.classId())) {
 			var folder = root.resolve(student.id().value().toString()).resolve(assignment.folderName());
 			if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-				Zips.add(zip, new HomeTree(folder.toRealPath()),
+				Zips.add(zip, new Zips.Folder(HomeTree.of(root), folder),
 						ClassFolders.folderName(student.displayName() + " (" + student.username() + ")") + "/");
 			}
 		}

@@ -3,7 +3,13 @@ package org.cloudroom.drive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.SeekableByteChannel;
+import java.util.Set;
 
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
@@ -52,6 +58,43 @@ record HomeTree(Path root) {
 			// a link to nothing is as good as a link out
 		}
 		throw new Refused(Status.FORBIDDEN, "drive.path.outside");
+	}
+
+	/**
+	 * Moves a file or folder with one rename, relative to the folders on both sides opened name by name without
+	 * following links: a folder swapped for a link after the paths were checked (from a desktop, say) makes the
+	 * move fail rather than lead outside.
+	 */
+	static void move(HomeTree fromTree, Path from, HomeTree toTree, Path to) throws IOException {
+		try (var source = fromTree.openFolder(from.getParent()); var target = toTree.openFolder(to.getParent())) {
+			source.move(from.getFileName(), target, to.getFileName());
+		}
+	}
+
+	/** Opens a file of the tree to read, through folders opened without following links. */
+	SeekableByteChannel read(Path file) throws IOException {
+		try (var folder = openFolder(file.getParent())) {
+			return folder.newByteChannel(file.getFileName(), Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+		}
+	}
+
+	/** Opens a folder of the tree from its root, one name at a time, following no link on the way. */
+	SecureDirectoryStream<Path> openFolder(Path folder) throws IOException {
+		if (!(Files.newDirectoryStream(root) instanceof SecureDirectoryStream<Path> current)) {
+			throw new IOException("this filesystem cannot open folders without following links");
+		}
+		for (var name : relative(folder).names()) {
+			try (var parent = current) {
+				current = parent.newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS);
+			}
+			catch (NoSuchFileException gone) {
+				throw Refused.notFound();
+			}
+			catch (FileSystemException swappedForALink) {
+				throw new Refused(Status.FORBIDDEN, "drive.path.outside");
+			}
+		}
+		return current;
 	}
 
 	DrivePath relative(Path path) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -28,11 +27,11 @@ class Trash {
 		this.jdbc = jdbc;
 	}
 
-	TrashEntry put(PersonId person, Path trash, Path file, DrivePath path) throws IOException {
+	TrashEntry put(PersonId person, HomeTree tree, Path file, HomeTree trash, DrivePath path) throws IOException {
 		var folder = Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
 		var entry = new TrashEntry(UUID.randomUUID(), path.toString(), folder, folder ? Sizes.of(file)
 				: Files.size(file), OffsetDateTime.now());
-		Files.move(file, trash.resolve(entry.id().toString()), StandardCopyOption.ATOMIC_MOVE);
+		HomeTree.move(tree, file, trash, trash.root().resolve(entry.id().toString()));
 		jdbc.sql("""
 				insert into drive_trash (id, person_id, original_path, is_folder, size_bytes, deleted_at)
 				values (?, ?, ?, ?, ?, ?)""")

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +35,8 @@ final class Uploads {
 	record Stored(boolean replaced, long size, long addedBytes) {
 	}
 
-	/** Stores the body, handing the whole file to {@code own} just before it is moved in. */
-	Stored store(Upload upload, InputStream body, Owner own) throws IOException {
+	/** Stores the body and hands the whole file to {@code moveIn}, which puts it at the target. */
+	Stored store(Upload upload, InputStream body, MoveIn moveIn) throws IOException {
 		if (inProgress.putIfAbsent(upload.target(), UUID.randomUUID()) != null) {
 			throw new Refused(Status.CONFLICT, "drive.upload.busy", upload.target().getFileName().toString());
 		}
@@ -69,8 +68,7 @@ final class Uploads {
 			if (upload.declaredLength() >= 0 && counted != upload.declaredLength()) {
 				throw new Refused(Status.BAD_REQUEST, "drive.upload.incomplete");
 			}
-			own.accept(temp);
-			Files.move(temp, upload.target(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			moveIn.accept(temp);
 			return new Stored(existed, counted, counted - replaced);
 		}
 		finally {
@@ -84,8 +82,8 @@ final class Uploads {
 		return new Refused(Status.TOO_LARGE, "drive.quota.exceeded", Math.ceilDiv(upload.quota(), 1024 * 1024));
 	}
 
-	/** Gives a whole upload its owner just before it is moved in. */
-	interface Owner {
+	/** Puts a whole upload at its target, replacing what is there. */
+	interface MoveIn {
 		void accept(Path file) throws IOException;
 	}
 }

@@ -111,7 +111,7 @@ class ClassFoldersTests {
 				.containsExactly("Materials", "Hand-in");
 			assertThat(drive.list(student, "Classes/Grade 5-2/Materials")).singleElement()
 				.satisfies(e -> assertThat(e.path()).isEqualTo("Classes/Grade 5-2/Materials/第一课.pdf"));
-			assertThat(Files.readString(drive.file(student, "Classes/Grade 5-2/Materials/第一课.pdf")))
+			assertThat(drive.file(student, "Classes/Grade 5-2/Materials/第一课.pdf").getContentAsString(UTF_8))
 				.isEqualTo("%PDF-1.4");
 		}
 		try (var files = Files.walk(storage.classRoot(grade5))) {
@@ -152,7 +152,7 @@ class ClassFoldersTests {
 		for (var student : List.of(wang, late)) {
 			assertThat(drive.list(student, "Classes/Grade 5-2/Materials")).extracting(Entry::name)
 				.containsExactly("new.txt");
-			assertThat(Files.readString(drive.file(student, "Classes/Grade 5-2/Materials/new.txt")))
+			assertThat(drive.file(student, "Classes/Grade 5-2/Materials/new.txt").getContentAsString(UTF_8))
 				.isEqualTo("newer");
 		}
 	}
@@ -178,7 +178,7 @@ class ClassFoldersTests {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(onDisk))).isEqualTo("r-xr-xr-x");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(onDisk.resolve("静夜思.txt"))))
 			.isEqualTo("r--r--r--");
-		assertThat(Files.readString(drive.file(wang, folder + "/静夜思.txt"))).isEqualTo("床前明");
+		assertThat(drive.file(wang, folder + "/静夜思.txt").getContentAsString(UTF_8)).isEqualTo("床前明");
 	}
 
 	@Test

@@ -60,7 +60,7 @@ class DriveTests {
 			assertThat(entry.path()).isEqualTo("作业/我的报告.txt");
 			assertThat(entry.size()).isEqualTo(9);
 		});
-		assertThat(Files.readString(drive.file(student, "作业/我的报告.txt"))).isEqualTo("你好！");
+		assertThat(drive.file(student, "作业/我的报告.txt").getContentAsString(UTF_8)).isEqualTo("你好！");
 		assertThat(drive.space(student.id(), student.role()).usedBytes()).isEqualTo(9);
 	}
 
@@ -181,7 +181,7 @@ class DriveTests {
 		drive.upload(student, "real/notes.txt", 5, bytes("notes"));
 		Files.createSymbolicLink(home.resolve("shortcut"), home.resolve("real"));
 
-		assertThat(Files.readString(drive.file(student, "shortcut/notes.txt"))).isEqualTo("notes");
+		assertThat(drive.file(student, "shortcut/notes.txt").getContentAsString(UTF_8)).isEqualTo("notes");
 	}
 
 	@Test

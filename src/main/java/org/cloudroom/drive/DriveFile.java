@@ -1,0 +1,50 @@
+package org.cloudroom.drive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.file.Path;
+
+import org.springframework.core.io.AbstractResource;
+
+/**
+ * A file of a drive to read, opened afresh for each read through folders opened without following links, so that
+ * what is read is what lies in the drive even when a desktop swaps a folder for a link meanwhile.
+ */
+final class DriveFile extends AbstractResource {
+
+	private final HomeTree tree;
+	private final Path file;
+
+	DriveFile(HomeTree tree, Path file) {
+		this.tree = tree;
+		this.file = file;
+	}
+
+	@Override
+	public InputStream getInputStream() throws IOException {
+		return Channels.newInputStream(tree.read(file));
+	}
+
+	@Override
+	public long contentLength() throws IOException {
+		try (var channel = tree.read(file)) {
+			return channel.size();
+		}
+	}
+
+	@Override
+	public String getFilename() {
+		return file.getFileName().toString();
+	}
+
+	@Override
+	public boolean exists() {
+		return true;
+	}
+
+	@Override
+	public String getDescription() {
+		return "file " + file.getFileName() + " of a drive";
+	}
+}
