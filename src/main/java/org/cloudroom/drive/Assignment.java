@@ -10,7 +10,7 @@ import org.cloudroom.accounts.SchoolId;
 record Assignment(UUID id, SchoolId schoolId, ClassId classId, String title, OffsetDateTime dueAt,
 		OffsetDateTime openedAt) {
 
-	boolean isOpen() {
+	public boolean isOpen() {
 		return OffsetDateTime.now().isBefore(dueAt);
 	}
 

@@ -46,7 +46,7 @@ class HandIns {
 	record HandIn(PersonId student, String username, String name, int files, long bytes,
 			@Nullable Instant lastChange, @Nullable String comment) {
 
-		boolean handedIn() {
+		public boolean handedIn() {
 			return files > 0;
 		}
 	}

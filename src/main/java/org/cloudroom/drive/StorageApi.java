@@ -30,7 +30,8 @@ class StorageApi {
 			boolean ownQuota) {
 	}
 
-	record ClassUse(String id, String name, long usedBytes) {
+	/** What a class's people keep, and what its materials take besides. */
+	record ClassUse(String id, String name, long usedBytes, long materialsBytes) {
 	}
 
 	record Storage(List<PersonUse> people, List<ClassUse> classes) {
@@ -44,7 +45,10 @@ class StorageApi {
 	private final People people;
 	private final Classes classes;
 
-	StorageApi(Drive drive, Quotas quotas, People people, Classes classes) {
+	private final ClassFolders folders;
+
+	StorageApi(Drive drive, Quotas quotas, People people, Classes classes, ClassFolders folders) {
+		this.folders = folders;
 		this.drive = drive;
 		this.quotas = quotas;
 		this.people = people;
@@ -63,8 +67,12 @@ class StorageApi {
 					person.role().name().toLowerCase(java.util.Locale.ROOT), space.usedBytes(), space.quotaBytes(),
 					quotas.own(person.id()).isPresent()));
 		}
-		var perClass = classes.ofSchool(schoolId).stream().map(c -> new ClassUse(c.id().toString(), c.name(),
-				people.ofClass(c.id()).stream().mapToLong(p -> used.getOrDefault(p.id(), 0L)).sum())).toList();
+		var perClass = new ArrayList<ClassUse>();
+		for (var schoolClass : classes.ofSchool(schoolId)) {
+			perClass.add(new ClassUse(schoolClass.id().toString(), schoolClass.name(),
+					people.ofClass(schoolClass.id()).stream().mapToLong(p -> used.getOrDefault(p.id(), 0L)).sum(),
+					Sizes.of(folders.materials(schoolClass.id()))));
+		}
 		return new Storage(persons, perClass);
 	}
 

@@ -53,6 +53,7 @@ class DriveApiTests {
 	String mingId;
 	String teacher;
 	String classId;
+	org.cloudroom.accounts.Credential adminLogin;
 
 	@Autowired
 	org.cloudroom.accounts.Classes classes;
@@ -63,6 +64,7 @@ class DriveApiTests {
 		var opened = program.open("Drive School " + tag, 10, "dadmin-" + tag, "Hong", "Lin");
 		schoolId = opened.school().id().toString();
 		admin = token(opened.admin().username(), opened.admin().initialPassword());
+		adminLogin = opened.admin();
 		ImportResult imported = peopleImport.importFile(opened.school().id(), new ByteArrayInputStream("""
 				username,given_name,family_name,role,class,password
 				ming-%1$s,小明,王,student,五年级二班,
@@ -251,6 +253,26 @@ class DriveApiTests {
 		assertThat(get(ming, "/api/v1/assignments/" + assignment + "/hand-ins")).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(get(hong, "/api/v1/assignments/" + assignment + "/hand-ins.zip")).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(get(admin, "/api/v1/assignments/" + assignment + "/hand-ins")).hasStatusOk();
+	}
+
+	@Test
+	void aSchoolAdminSeesWhatEachClassAndPersonKeepsAndSetsAQuota() {
+		put(ming, "照片.jpg", "x".repeat(2048));
+		var session = (org.springframework.mock.web.MockHttpSession) mvc.post().uri("/login")
+			.param("username", adminLogin.username()).param("password", adminLogin.initialPassword())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.exchange().getRequest().getSession(false);
+
+		var page = mvc.get().uri("/schools/{s}/storage", schoolId).session(session).exchange();
+		var saved = mvc.post().uri("/schools/{s}/people/{p}/quota", schoolId, mingId).param("quotaMegabytes", "5")
+			.session(session)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.exchange();
+
+		assertThat(page).hasStatusOk();
+		assertThat(text(page)).contains("五年级二班", "2 KB of 2 GB used");
+		assertThat(saved).hasStatus(HttpStatus.FOUND);
+		assertThat(body(get(ming, "/api/v1/drive/usage")).get("quotaBytes").asLong()).isEqualTo(5L * 1024 * 1024);
 	}
 
 	private MvcTestResult put(String token, String path, String content) {
