@@ -8,6 +8,7 @@ what=${1:-all}; n=${2:-25}
 export JAVA_HOME; JAVA_HOME=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)
 ./cloudroom build
 data=$(mktemp -d /tmp/cloudroom-bench.XXXXXX)
+chmod 711 "$data"   # desktops, under their own uids, pass through it
 port=18080
 password=bench-operator-password
 CLOUDROOM_DATA=$data CLOUDROOM_PORT=$port CLOUDROOM_ADMIN_PASSWORD=$password \

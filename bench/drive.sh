@@ -7,12 +7,14 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME; JAVA_HOME=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)
 ./cloudroom build
 data=$(mktemp -d /var/tmp/cloudroom-bench.XXXXXX)
+chmod 711 "$data"   # desktops, under their own uids, pass through it
 port=18081
 password=bench-operator-password
 CLOUDROOM_DATA=$data/data CLOUDROOM_PORT=$port CLOUDROOM_ADMIN_PASSWORD=$password \
   "$JAVA_HOME/bin/java" -jar target/cloudroom.jar ${BENCH_SERVER_ARGS:-} >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null || { tail -30 "$data/server.log"; exit 1; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(uname -r); disk: $(df -h "$data" | awk 'NR==2{print $1}'); $(date -u +%F)"
 "$JAVA_HOME/bin/java" bench/DriveBench.java "http://127.0.0.1:$port" "$password" "$data/scratch" "$server"
