@@ -13,7 +13,7 @@ password=bench-operator-password
 CLOUDROOM_DATA=$data/data CLOUDROOM_PORT=$port CLOUDROOM_ADMIN_PASSWORD=$password \
   "$JAVA_HOME/bin/java" -jar target/cloudroom.jar ${BENCH_SERVER_ARGS:-} >"$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null || { tail -30 "$data/server.log"; exit 1; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(uname -r); disk: $(df -h "$data" | awk 'NR==2{print $1}'); $(date -u +%F)"
