@@ -8,7 +8,7 @@ export JAVA_HOME; JAVA_HOME=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)
 ./cloudroom build
 data=$(mktemp -d /var/tmp/cloudroom-bench.XXXXXX)
 chmod 711 "$data"   # desktops, under their own uids, pass through it
-port=18081
+port=18082
 password=bench-operator-password
 CLOUDROOM_DATA=$data/data CLOUDROOM_PORT=$port CLOUDROOM_ADMIN_PASSWORD=$password \
   "$JAVA_HOME/bin/java" -jar target/cloudroom.jar ${BENCH_SERVER_ARGS:-} >"$data/server.log" 2>&1 &

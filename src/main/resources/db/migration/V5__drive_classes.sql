@@ -23,3 +23,11 @@ create table drive_hand_in_comment (
     written_at    timestamp with time zone not null,
     primary key (assignment_id, person_id)
 );
+
+-- A school's own default quota for a role, instead of the server's.
+create table drive_school_quota (
+    school_id   uuid        not null,
+    role        varchar(16) not null,
+    quota_bytes bigint      not null check (quota_bytes >= 0),
+    primary key (school_id, role)
+);

@@ -9,6 +9,7 @@ import org.cloudroom.accounts.Classes;
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.PersonId;
+import org.cloudroom.accounts.Role;
 import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
@@ -34,7 +35,11 @@ class StorageApi {
 	record ClassUse(String id, String name, long usedBytes, long materialsBytes) {
 	}
 
-	record Storage(List<PersonUse> people, List<ClassUse> classes) {
+	/** The school's defaults per role, and whether each is the school's own or the server's. */
+	record Defaults(@Nullable Long studentQuotaBytes, @Nullable Long teacherQuotaBytes) {
+	}
+
+	record Storage(List<PersonUse> people, List<ClassUse> classes, Defaults defaults, Defaults own) {
 	}
 
 	record Quota(@Nullable Long quotaBytes) {
@@ -73,7 +78,24 @@ class StorageApi {
 					people.ofClass(schoolClass.id()).stream().mapToLong(p -> used.getOrDefault(p.id(), 0L)).sum(),
 					Sizes.of(folders.materials(schoolClass.id()))));
 		}
-		return new Storage(persons, perClass);
+		return new Storage(persons, perClass, new Defaults(quotas.ofSchool(schoolId, Role.STUDENT),
+				quotas.ofSchool(schoolId, Role.TEACHER)), new Defaults(quotas.schoolDefault(schoolId, Role.STUDENT)
+			.orElse(null), quotas.schoolDefault(schoolId, Role.TEACHER).orElse(null)));
+	}
+
+	/** Sets the school's default quotas per role; a {@code null} one gives the server's default again. */
+	@PutMapping("/storage/defaults")
+	Defaults setDefaults(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@RequestBody Defaults defaults) {
+		user.requireAdminOf(schoolId);
+		for (var bytes : java.util.Arrays.asList(defaults.studentQuotaBytes(), defaults.teacherQuotaBytes())) {
+			if (bytes != null && bytes < 0) {
+				throw new Refused(Status.UNPROCESSABLE, "drive.quota.invalid");
+			}
+		}
+		quotas.setSchoolDefault(schoolId, Role.STUDENT, defaults.studentQuotaBytes());
+		quotas.setSchoolDefault(schoolId, Role.TEACHER, defaults.teacherQuotaBytes());
+		return new Defaults(quotas.ofSchool(schoolId, Role.STUDENT), quotas.ofSchool(schoolId, Role.TEACHER));
 	}
 
 	/** Sets a person's own quota; {@code {"quotaBytes": null}} gives them their role's default again. */

@@ -39,17 +39,30 @@ class StoragePages {
 		return "storage";
 	}
 
+	/** Sets the school's defaults in megabytes; an empty one gives the server's default again. */
+	@PostMapping("/schools/{schoolId}/storage/defaults")
+	String setDefaults(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@RequestParam(required = false) @Nullable Long studentMegabytes,
+			@RequestParam(required = false) @Nullable Long teacherMegabytes, RedirectAttributes redirect) {
+		storage.setDefaults(user, schoolId, new StorageApi.Defaults(bytes(studentMegabytes), bytes(teacherMegabytes)));
+		redirect.addFlashAttribute("notice", "storage.quota-saved");
+		return "redirect:/schools/" + schoolId + "/storage";
+	}
+
 	/** Sets a quota in megabytes; an empty one gives the person their role's default again. */
 	@PostMapping("/schools/{schoolId}/people/{personId}/quota")
 	String setQuota(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
 			@PathVariable PersonId personId, @RequestParam(required = false) @Nullable Long quotaMegabytes,
 			RedirectAttributes redirect) {
-		if (quotaMegabytes != null && (quotaMegabytes < 0 || quotaMegabytes > Long.MAX_VALUE / MB)) {
-			throw new Refused(org.cloudroom.status.Status.UNPROCESSABLE, "drive.quota.invalid");
-		}
-		storage.setQuota(user, schoolId, personId,
-				new StorageApi.Quota(quotaMegabytes == null ? null : quotaMegabytes * MB));
+		storage.setQuota(user, schoolId, personId, new StorageApi.Quota(bytes(quotaMegabytes)));
 		redirect.addFlashAttribute("notice", "storage.quota-saved");
 		return "redirect:/schools/" + schoolId + "/storage";
+	}
+
+	private static @Nullable Long bytes(@Nullable Long megabytes) {
+		if (megabytes != null && (megabytes < 0 || megabytes > Long.MAX_VALUE / MB)) {
+			throw new Refused(org.cloudroom.status.Status.UNPROCESSABLE, "drive.quota.invalid");
+		}
+		return megabytes == null ? null : megabytes * MB;
 	}
 }

@@ -275,6 +275,26 @@ class DriveApiTests {
 		assertThat(body(get(ming, "/api/v1/drive/usage")).get("quotaBytes").asLong()).isEqualTo(5L * 1024 * 1024);
 	}
 
+	@Test
+	void aSchoolsDefaultQuotaAppliesToEveryoneWithoutTheirOwn() {
+		var defaults = mvc.put().uri("/api/v1/schools/{s}/storage/defaults", schoolId).header(AUTHORIZATION, bearer(admin))
+			.contentType(APPLICATION_JSON).content("{\"studentQuotaBytes\": 1048576, \"teacherQuotaBytes\": null}")
+			.exchange();
+		mvc.put().uri("/api/v1/schools/{s}/people/{p}/quota", schoolId, mingId).header(AUTHORIZATION, bearer(admin))
+			.contentType(APPLICATION_JSON).content("{\"quotaBytes\": 3145728}").exchange();
+
+		assertThat(defaults).hasStatusOk();
+		assertThat(body(get(hong, "/api/v1/drive/usage")).get("quotaBytes").asLong()).isEqualTo(1048576);
+		assertThat(body(get(ming, "/api/v1/drive/usage")).get("quotaBytes").asLong()).isEqualTo(3145728);
+		assertThat(body(get(teacher, "/api/v1/drive/usage")).get("quotaBytes").asLong()).isEqualTo(10L << 30);
+		assertThat(mvc.put().uri("/api/v1/schools/{s}/storage/defaults", schoolId).header(AUTHORIZATION, bearer(teacher))
+			.contentType(APPLICATION_JSON).content("{\"studentQuotaBytes\": 1}").exchange())
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.put().uri("/api/v1/schools/{s}/storage/defaults", schoolId).header(AUTHORIZATION, bearer(admin))
+			.contentType(APPLICATION_JSON).content("{\"studentQuotaBytes\": -1}").exchange())
+			.hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+	}
+
 	private MvcTestResult put(String token, String path, String content) {
 		return mvc.put().uri("/api/v1/drive/files/" + path).header(AUTHORIZATION, bearer(token))
 			.content(content.getBytes(UTF_8)).exchange();
