@@ -30,7 +30,7 @@ record Period(LocalDate from, LocalDate to) {
 		return new Period(today.minusDays(last - 1), today);
 	}
 
-	int days() {
+	public int days() {
 		return (int) ChronoUnit.DAYS.between(from, to) + 1;
 	}
 }
