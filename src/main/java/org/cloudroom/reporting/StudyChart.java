@@ -22,10 +22,10 @@ record StudyChart(int width, int height, int left, int bottom, boolean weekly, L
 	}
 
 	private static final int WIDTH = 760;
-	private static final int HEIGHT = 240;
+	private static final int HEIGHT = 250;
 	private static final int LEFT = 44;
-	private static final int TOP = 12;
-	private static final int BOTTOM = 212;
+	private static final int TOP = 26;
+	private static final int BOTTOM = 222;
 	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd");
 
 	static StudyChart of(List<DayFigure> days) {
