@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.status.Refused;
 import org.jspecify.annotations.Nullable;
@@ -105,16 +106,37 @@ class ReportPages {
 				new Figure("reports.hours-period", hours(figures.minutes())),
 				new Figure("reports.average", average(figures.minutes(), figures.students()))));
 		model.addAttribute("students", report.students());
+		model.addAttribute("classPath", "/schools/" + schoolId + "/classes/" + classId + "/reports");
 		return page(model, "reports.class", period, report.days(),
 				"/api/v1/classes/" + classId + "/reports/study-time.csv");
 	}
 
-	private String page(Model model, String titleKey, Period period, List<DayFigure> days, String csv) {
+	@GetMapping("/schools/{schoolId}/classes/{classId}/reports/students/{personId}")
+	String student(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@PathVariable ClassId classId, @PathVariable PersonId personId, @RequestParam @Nullable Integer days,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to, Model model) {
+		var period = period(days, from, to);
+		var report = reports.student(user, classId, personId, period);
+		var figures = report.figures();
+		model.addAttribute("heading", figures.displayName());
+		model.addAttribute("back", "/schools/" + schoolId + "/classes/" + classId + "/reports");
+		model.addAttribute("figures", List.of(new Figure("reports.hours-period", hours(figures.minutes())),
+				new Figure("reports.days-active", Long.toString(figures.activeDays())),
+				new Figure("reports.computer-starts", Long.toString(figures.desktopStarts())),
+				new Figure("reports.hours-ever", hours(report.minutesEver()))));
+		model.addAttribute("weeks", report.weeks());
+		return page(model, "reports.student-title", period, report.days(), null);
+	}
+
+	private String page(Model model, String titleKey, Period period, List<DayFigure> days, @Nullable String csv) {
 		model.addAttribute("titleKey", titleKey);
 		model.addAttribute("period", period);
 		model.addAttribute("lastDays", lastDays(period));
 		model.addAttribute("chart", StudyChart.of(days));
-		model.addAttribute("csv", csv + "?from=" + period.from() + "&to=" + period.to());
+		if (csv != null) {
+			model.addAttribute("csv", csv + "?from=" + period.from() + "&to=" + period.to());
+		}
 		return "reports";
 	}
 

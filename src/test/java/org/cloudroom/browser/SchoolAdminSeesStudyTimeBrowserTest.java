@@ -23,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A school admin opens the study time of their school: the figures, a chart of the last 30 days and each class,
- * then one class with each student. Takes the README's screenshot ({@code study-time-zh-CN.png}). A database of
+ * then one class with each student, then one student by week; the operator sees the school in the program's. Takes the README's screenshot ({@code study-time-zh-CN.png}). A database of
  * its own keeps other tests' schools out of the picture.
  */
 @BrowserTest
@@ -95,5 +95,17 @@ class SchoolAdminSeesStudyTimeBrowserTest {
 		assertThat(browser.find("h1").getText()).isEqualTo("班级学习时长：五年级二班");
 		assertThat(browser.driver().findElements(By.cssSelector("#students tbody tr"))).hasSize(20);
 		assertThat(browser.find("#csv").getDomAttribute("href")).contains("/reports/study-time.csv?from=");
+
+		browser.find("#students tbody tr a").click();
+		browser.await(d -> d.findElement(By.id("weeks")));
+		assertThat(browser.find("h1").getText()).startsWith("学习时长：");
+		assertThat(browser.driver().findElements(By.cssSelector("#chart .bars rect"))).hasSize(30);
+		browser.logOut();
+
+		browser.logIn("admin", "operator-test-password");
+		browser.find("#nav-reports").click();
+		browser.await(d -> browser.path().equals("/reports/program"));
+		assertThat(browser.find("#schools tbody").getText()).startsWith("希望小学 41 40 ");
+		assertThat(browser.driver().findElements(By.cssSelector("#chart .bars rect"))).hasSize(30);
 	}
 }

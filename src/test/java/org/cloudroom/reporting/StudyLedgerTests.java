@@ -99,6 +99,9 @@ class StudyLedgerTests {
 					org.assertj.core.groups.Tuple.tuple("李小红", 45L, 1L));
 		assertThat(report.days()).filteredOn(d -> d.minutes() > 0)
 			.containsExactly(new DayFigure(DAY, 75, 2), new DayFigure(DAY.plusDays(1), 15, 1));
+		var mings = reports.student(StudySchool.user(school.teacher()), school.classId(), ming.id(), WEEK);
+		assertThat(mings.minutesEver()).isEqualTo(45);
+		assertThat(mings.weeks()).containsExactly(new DayFigure(DAY.minusDays(7), 0, 0), new DayFigure(DAY, 45, 1));
 		var schoolReport = reports.school(StudySchool.user(school.admin()), school.id(), WEEK);
 		assertThat(schoolReport.minutes()).isEqualTo(90);
 		assertThat(schoolReport.classes()).singleElement().isEqualTo(report.figures());
