@@ -31,3 +31,13 @@ create table drive_school_quota (
     quota_bytes bigint      not null check (quota_bytes >= 0),
     primary key (school_id, role)
 );
+
+-- Uploads in parts: each goes on where the last part ended, after a dropped connection too.
+create table drive_upload (
+    id         uuid primary key,
+    person_id  uuid          not null,
+    drive_path varchar(4000) not null,
+    size_bytes bigint        not null,
+    created_at timestamp with time zone not null
+);
+create index drive_upload_person on drive_upload (person_id);

@@ -27,7 +27,58 @@
     return true;
   }
 
-  function upload(file, path) {
+  // Files larger than one part go in parts: after a dropped connection the upload asks how far it got and goes on.
+  const PART = 4 * 1024 * 1024;
+  const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+  function send(method, url, body, headers, onprogress) {
+    return new Promise(resolve => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(method, config.api + url);
+      Object.entries({ ...csrf, Accept: 'application/json', ...(headers || {}) })
+        .forEach(([name, value]) => xhr.setRequestHeader(name, value));
+      if (onprogress) xhr.upload.onprogress = onprogress;
+      xhr.onload = () => {
+        let json = {};
+        try { json = JSON.parse(xhr.responseText); } catch (e) { /* not JSON */ }
+        resolve({ status: xhr.status, json, statusText: xhr.statusText });
+      };
+      xhr.onerror = () => resolve({ status: 0, json: {}, statusText: '' });
+      xhr.send(body);
+    });
+  }
+
+  async function sendWhole(file, path, bar) {
+    return send('PUT', '/files/' + encodePath(path), file, {}, e => { bar.value = e.loaded; });
+  }
+
+  async function sendInParts(file, path, bar, label) {
+    const begun = await send('POST', '/uploads', JSON.stringify({ path, size: file.size }),
+      { 'Content-Type': 'application/json' });
+    if (begun.status !== 201) return begun;
+    const id = begun.json.id;
+    let offset = 0;
+    for (let lost = 0; ;) {
+      const end = Math.min(offset + PART, file.size);
+      const answer = await send('PUT', '/uploads/' + id, file.slice(offset, end), { 'Upload-Offset': String(offset) },
+        e => { bar.value = offset + e.loaded; });
+      if (answer.status === 201) return answer;
+      if (answer.status === 200) {
+        offset = answer.json.offset;
+        lost = 0;
+        label.textContent = path;
+        continue;
+      }
+      if (answer.status !== 0 && answer.status !== 409 && answer.status < 500 || ++lost > 30) return answer;
+      label.textContent = path + ' · ' + config.text.resuming;
+      await sleep(Math.min(30000, 1000 * 2 ** Math.min(lost, 5)));
+      const where = await send('GET', '/uploads/' + id);
+      if (where.status === 200) offset = where.json.offset;
+      else if (where.status === 404) return where;
+    }
+  }
+
+  async function upload(file, path) {
     const item = document.createElement('li');
     const label = document.createElement('span');
     const bar = document.createElement('progress');
@@ -36,32 +87,18 @@
     bar.value = 0;
     item.append(label, bar);
     document.getElementById('uploads').append(item);
-    return new Promise(resolve => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('PUT', config.api + '/files/' + encodePath(path));
-      Object.entries(csrf).forEach(([name, value]) => xhr.setRequestHeader(name, value));
-      xhr.setRequestHeader('Accept', 'application/json');
-      xhr.upload.onprogress = e => { bar.value = e.loaded; };
-      xhr.onload = () => {
-        if (xhr.status < 300) {
-          bar.value = bar.max;
-          item.classList.add('done');
-          label.textContent = path + ' · ' + config.text.uploaded;
-        } else {
-          let detail = xhr.statusText;
-          try { detail = JSON.parse(xhr.responseText).detail || detail; } catch (e) { /* not JSON */ }
-          item.classList.add('failed');
-          label.textContent = path + ' · ' + config.text.failed + ': ' + detail;
-        }
-        resolve(xhr.status < 300);
-      };
-      xhr.onerror = () => {
-        item.classList.add('failed');
-        label.textContent = path + ' · ' + config.text.failed;
-        resolve(false);
-      };
-      xhr.send(file);
-    });
+    const answer = file.size > PART ? await sendInParts(file, path, bar, label) : await sendWhole(file, path, bar);
+    const ok = answer.status >= 200 && answer.status < 300;
+    if (ok) {
+      bar.value = bar.max;
+      item.classList.add('done');
+      label.textContent = path + ' · ' + config.text.uploaded;
+    } else {
+      item.classList.add('failed');
+      label.textContent = path + ' · ' + config.text.failed + (answer.json.detail || answer.statusText
+        ? ': ' + (answer.json.detail || answer.statusText) : '');
+    }
+    return ok;
   }
 
   async function uploadAll(files) {

@@ -129,14 +129,44 @@ class Drive {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
 		var space = space(place.space());
-		var stored = uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()),
+		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()),
 				place.tree().resolve(place.path()), length, space.quotaBytes(), space.usedBytes()), body,
-				file -> {
-					var target = place.tree().resolve(place.path());
-					makeFolders(user, place, place.path().parent());
-					own(place, file);
-					HomeTree.move(new HomeTree(file.getParent()), file, place.tree(), target);
-				});
+				moveIn(user, place)));
+	}
+
+	/** Puts a whole file of the person's scratch place at the path: how an upload in parts ends. */
+	Uploads.Stored upload(CloudroomUser user, String path, Path whole) throws IOException {
+		var place = writable(place(user, DrivePath.of(path)));
+		if (place.path().isRoot()) {
+			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
+		}
+		var space = space(place.space());
+		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()),
+				place.tree().resolve(place.path()), Files.size(whole), space.quotaBytes(), space.usedBytes()), whole,
+				moveIn(user, place)));
+	}
+
+	/** Whether the path may take a file of this size: it can be changed and the quota leaves room. */
+	void requireRoomFor(CloudroomUser user, String path, long size) throws IOException {
+		var place = writable(place(user, DrivePath.of(path)));
+		if (place.path().isRoot()) {
+			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
+		}
+		var space = space(place.space());
+		if (size > space.quotaBytes() - space.usedBytes()) {
+			throw Uploads.overQuota(space.quotaBytes());
+		}
+	}
+
+	private Uploads.MoveIn moveIn(CloudroomUser user, Place.Tree place) {
+		return file -> {
+			makeFolders(user, place, place.path().parent());
+			own(place, file);
+			HomeTree.move(new HomeTree(file.getParent()), file, place.tree(), place.tree().resolve(place.path()));
+		};
+	}
+
+	private Uploads.Stored counted(Place.Tree place, Uploads.Stored stored) {
 		if (place.space() instanceof Place.SpaceOwner.Person person) {
 			usage.add(person.id(), stored.addedBytes());
 		}

@@ -44,11 +44,7 @@ final class Uploads {
 		var temp = upload.scratch().resolve(UUID.randomUUID().toString());
 		long counted = 0;
 		try {
-			if (Files.isDirectory(upload.target(), LinkOption.NOFOLLOW_LINKS)) {
-				throw new Refused(Status.CONFLICT, "drive.is-a-folder", upload.target().getFileName().toString());
-			}
-			var existed = Files.exists(upload.target(), LinkOption.NOFOLLOW_LINKS);
-			var replaced = existed ? Files.size(upload.target()) : 0;
+			var replaced = Math.max(existing(upload), 0);
 			// Bytes of this person's other uploads under way count as used, so two together cannot pass the quota.
 			var allowed = upload.quota() - upload.used() + replaced;
 			if (upload.declaredLength() > allowed - reservation.get()) {
@@ -68,8 +64,7 @@ final class Uploads {
 			if (upload.declaredLength() >= 0 && counted != upload.declaredLength()) {
 				throw new Refused(Status.BAD_REQUEST, "drive.upload.incomplete");
 			}
-			moveIn.accept(temp);
-			return new Stored(existed, counted, counted - replaced);
+			return finish(upload, temp, moveIn);
 		}
 		finally {
 			reservation.addAndGet(-counted);
@@ -78,8 +73,44 @@ final class Uploads {
 		}
 	}
 
+	/** Puts a whole file, uploaded in parts, at the target when the quota allows; it is gone from where it was. */
+	Stored store(Upload upload, Path whole, MoveIn moveIn) throws IOException {
+		if (inProgress.putIfAbsent(upload.target(), UUID.randomUUID()) != null) {
+			throw new Refused(Status.CONFLICT, "drive.upload.busy", upload.target().getFileName().toString());
+		}
+		try {
+			return finish(upload, whole, moveIn);
+		}
+		finally {
+			inProgress.remove(upload.target());
+		}
+	}
+
+	private static Stored finish(Upload upload, Path whole, MoveIn moveIn) throws IOException {
+		var existing = existing(upload);
+		var replaced = Math.max(existing, 0);
+		var size = Files.size(whole);
+		if (size > upload.quota() - upload.used() + replaced) {
+			throw overQuota(upload);
+		}
+		moveIn.accept(whole);
+		return new Stored(existing >= 0, size, size - replaced);
+	}
+
+	/** The size of the file the upload replaces, or -1 when there is none; a folder there is refused. */
+	private static long existing(Upload upload) throws IOException {
+		if (Files.isDirectory(upload.target(), LinkOption.NOFOLLOW_LINKS)) {
+			throw new Refused(Status.CONFLICT, "drive.is-a-folder", upload.target().getFileName().toString());
+		}
+		return Files.exists(upload.target(), LinkOption.NOFOLLOW_LINKS) ? Files.size(upload.target()) : -1;
+	}
+
 	private static Refused overQuota(Upload upload) {
-		return new Refused(Status.TOO_LARGE, "drive.quota.exceeded", Math.ceilDiv(upload.quota(), 1024 * 1024));
+		return overQuota(upload.quota());
+	}
+
+	static Refused overQuota(long quota) {
+		return new Refused(Status.TOO_LARGE, "drive.quota.exceeded", Math.ceilDiv(quota, 1024 * 1024));
 	}
 
 	/** Puts a whole upload at its target, replacing what is there. */

@@ -10,8 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Now and then measures every home, so usage counts what was saved from inside the desktops too, and purges what
- * has lain in a trash longer than the trash keeps it.
+ * Now and then measures every home, so usage counts what was saved from inside the desktops too, purges what has
+ * lain in a trash longer than the trash keeps it, and removes uploads in parts that were abandoned.
  */
 @Component
 class UsageScan {
@@ -24,7 +24,10 @@ class UsageScan {
 	private final Usage usage;
 	private final DriveSettings settings;
 
-	UsageScan(HomeStorage storage, Drive drive, Trash trash, Usage usage, DriveSettings settings) {
+	private final PartUploads parts;
+
+	UsageScan(HomeStorage storage, Drive drive, Trash trash, Usage usage, DriveSettings settings, PartUploads parts) {
+		this.parts = parts;
 		this.storage = storage;
 		this.drive = drive;
 		this.trash = trash;
@@ -34,6 +37,7 @@ class UsageScan {
 
 	@Scheduled(fixedDelayString = "${cloudroom.drive.scan-every:10m}", initialDelayString = "1m")
 	void scan() throws IOException {
+		parts.expire();
 		for (var expired : trash.olderThan(OffsetDateTime.now().minusDays(settings.trashDays()))) {
 			trash.purge(storage.trash(expired.person()), expired.entry());
 			usage.add(expired.person(), -expired.entry().size());

@@ -25,7 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.ObjectMapper;
 
-/** A student opens "My files", uploads a file, finds it listed with its size, and it comes back byte for byte. */
+/**
+ * A student opens "My files", uploads a file (large enough to go in parts), finds it listed with its size, and it
+ * comes back byte for byte.
+ */
 @BrowserTest
 class StudentUploadsToDriveBrowserTest {
 
@@ -56,7 +59,7 @@ class StudentUploadsToDriveBrowserTest {
 
 	@Test
 	void uploadsAFileThatIsListedWithItsSizeAndDownloadsByteForByte() throws Exception {
-		var content = new byte[3 * 1024 * 1024 + 517];
+		var content = new byte[9 * 1024 * 1024 + 517];
 		new Random(4).nextBytes(content);
 		var file = Files.createTempDirectory("upload").resolve("我的照片.bin");
 		Files.write(file, content);
@@ -69,7 +72,7 @@ class StudentUploadsToDriveBrowserTest {
 		pick.sendKeys(file.toString());
 
 		var row = browser.await(d -> d.findElement(By.cssSelector("#files tr[data-name='我的照片.bin']")));
-		assertThat(row.findElement(By.cssSelector(".size")).getText()).isEqualTo("3.0 MB");
+		assertThat(row.findElement(By.cssSelector(".size")).getText()).isEqualTo("9.0 MB");
 		assertThat(row.findElement(By.cssSelector(".size")).getDomAttribute("data-bytes"))
 			.isEqualTo(Long.toString(content.length));
 		assertThat(download("我的照片.bin")).isEqualTo(content);
