@@ -19,9 +19,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.SchoolId;
+import org.cloudroom.apps.App;
+import org.cloudroom.apps.AppsChanged;
+import org.cloudroom.apps.Availability;
+import org.cloudroom.apps.Profiles;
 import org.cloudroom.desktops.spi.DesktopProvider;
 import org.cloudroom.desktops.spi.DesktopSpec;
 import org.cloudroom.desktops.spi.DesktopStartException;
+import org.cloudroom.desktops.spi.MenuEntry;
 import org.cloudroom.desktops.spi.RunningDesktop;
 import org.cloudroom.drive.Homes;
 import org.cloudroom.status.Refused;
@@ -34,6 +39,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The broker: one desktop per person, started on demand and resumed when it runs; stopped after a grace period
@@ -54,6 +60,8 @@ public class Desktops {
 	private final Homes homes;
 	private final DesktopsSettings settings;
 	private final ApplicationEventPublisher events;
+	private final Availability apps;
+	private final Profiles profiles;
 	private final Map<PersonId, ReentrantLock> personLocks = new ConcurrentHashMap<>();
 	private final Map<UUID, AtomicInteger> connections = new ConcurrentHashMap<>();
 	private final Map<UUID, Instant> idleSince = new ConcurrentHashMap<>();
@@ -63,12 +71,14 @@ public class Desktops {
 	private int starting;
 
 	Desktops(DesktopProvider provider, DesktopRecords records, Homes homes, DesktopsSettings settings,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Availability apps, Profiles profiles) {
 		this.provider = provider;
 		this.records = records;
 		this.homes = homes;
 		this.settings = settings;
 		this.events = events;
+		this.apps = apps;
+		this.profiles = profiles;
 		this.starts = new Semaphore(Math.max(1, settings.parallelStarts()), true);
 	}
 
@@ -204,8 +214,10 @@ public class Desktops {
 
 	private Desktop start(CloudroomUser user, Locale locale) {
 		var id = UUID.randomUUID();
-		var spec = new DesktopSpec(id, user.username(), homes.of(user.id()), records.uidOf(user.id()), locale,
-				settings.width(), settings.height());
+		var profile = profiles.forNewDesktop(user.id(), user.school());
+		var spec = new DesktopSpec(id, user.username(), homes.of(user.id()), records.uidOf(user.id()),
+				profile.localeFor(locale), settings.width(), settings.height(), menu(user.id(), user.school()),
+				profile.wallpaper(), profile.homePage());
 		RunningDesktop running;
 		try {
 			starts.acquire();
@@ -229,6 +241,22 @@ public class Desktops {
 		idleSince.put(id, Instant.now());
 		events.publishEvent(new DesktopStarted(id, user.id(), user.school(), row.startedAt()));
 		return desktop(row);
+	}
+
+	/** The apps some people of a school may run changed: the school's running desktops offer what they now may. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void appsChanged(AppsChanged changed) {
+		for (var row : records.ofSchool(changed.school())) {
+			provider.applyMenu(row.running(), menu(row.owner(), changed.school()));
+		}
+	}
+
+	private List<MenuEntry> menu(PersonId person, SchoolId school) {
+		return apps.forPerson(person, school).stream().map(Desktops::menuEntry).toList();
+	}
+
+	private static MenuEntry menuEntry(App app) {
+		return new MenuEntry(app.name(), app.name(Locale.SIMPLIFIED_CHINESE), app.icon(), app.exec());
 	}
 
 	private void reserveCapacity() {

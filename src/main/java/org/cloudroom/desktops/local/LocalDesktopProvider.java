@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.cloudroom.desktops.spi.DesktopProvider;
 import org.cloudroom.desktops.spi.DesktopSpec;
 import org.cloudroom.desktops.spi.DesktopStartException;
+import org.cloudroom.desktops.spi.MenuEntry;
 import org.cloudroom.desktops.spi.RunningDesktop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,8 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private static final Logger log = LoggerFactory.getLogger(LocalDesktopProvider.class);
 	/** A Unix socket's path has at most 107 bytes (108 with its terminating zero, in {@code sockaddr_un}). */
 	private static final int MAX_SOCKET_PATH = 107;
+	private static final String LANGUAGE = "language";
+	private static final String MENU_BASE = "menu.base";
 	private static final List<String> SESSION_FILES = List.of("session.sh", "icewm/preferences", "icewm/startup",
 			"icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar", "icewm/menu.zh", "icewm/toolbar.zh");
 
@@ -69,6 +72,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 			Files.writeString(run.resolve("passwd"), passwd(spec));
 			Files.writeString(run.resolve("group"), group(spec));
 			copySessionConfiguration(run, spec.locale());
+			personalise(run, spec);
 			if (asRoot) {
 				ownBy(run, spec.uid());
 				ownHome(spec.home(), spec.uid());
@@ -91,6 +95,19 @@ public class LocalDesktopProvider implements DesktopProvider {
 			}
 			deleteQuietly(run);
 			throw new DesktopStartException("desktop did not start: " + e.getMessage() + reason, e);
+		}
+	}
+
+	@Override
+	public void applyMenu(RunningDesktop desktop, List<MenuEntry> menu) {
+		var run = root.resolve(desktop.id().toString());
+		try {
+			var chinese = Files.readString(run.resolve(LANGUAGE)).strip().equals("zh");
+			var base = Files.readString(run.resolve(MENU_BASE));
+			writeReadable(run.resolve("icewm/menu"), SessionMenu.render(base, menu, chinese));
+		}
+		catch (IOException e) {
+			log.warn("Could not refresh the menu of desktop {}: {}", desktop.id(), e.getMessage());
 		}
 	}
 
@@ -223,6 +240,26 @@ public class LocalDesktopProvider implements DesktopProvider {
 			Files.copy(source, icewm.resolve(name), StandardCopyOption.REPLACE_EXISTING,
 					StandardCopyOption.COPY_ATTRIBUTES);
 		}
+	}
+
+	/** The person's programs in the menu, the profile's home page in the browser and its wallpaper. */
+	private static void personalise(Path run, DesktopSpec spec) throws IOException {
+		var icewm = run.resolve("icewm");
+		Files.writeString(run.resolve(LANGUAGE), spec.locale().getLanguage());
+		var base = SessionMenu.withHomePage(Files.readString(icewm.resolve("menu")), spec.homePage());
+		Files.writeString(run.resolve(MENU_BASE), base);
+		var chinese = "zh".equals(spec.locale().getLanguage());
+		writeReadable(icewm.resolve("menu"), SessionMenu.render(base, spec.menu(), chinese));
+		writeReadable(icewm.resolve("toolbar"),
+				SessionMenu.withHomePage(Files.readString(icewm.resolve("toolbar")), spec.homePage()));
+		Files.writeString(icewm.resolve("prefoverride"), SessionMenu.wallpaper(spec.wallpaper()),
+				java.nio.file.StandardOpenOption.APPEND);
+	}
+
+	/** Written in place, so that IceWM, watching the file, sees it change. */
+	private static void writeReadable(Path file, String text) throws IOException {
+		Files.writeString(file, text);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 	}
 
 	private void awaitSocket(Process process, Path socket) throws IOException {

@@ -1,6 +1,7 @@
 package org.cloudroom.desktops.spi;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -12,6 +13,15 @@ import java.util.UUID;
  * @param home the person's home directory on the desktop host
  * @param uid the uid the desktop runs under, its own for each person
  * @param locale the language of the desktop
+ * @param menu the programs its start menu offers besides the desktop's own
+ * @param wallpaper the background colour as {@code #rrggbb}, or empty for the desktop's own
+ * @param homePage the web browser's home page, or empty for the browser's own
  */
-public record DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height) {
+public record DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height,
+		List<MenuEntry> menu, String wallpaper, String homePage) {
+
+	/** A desktop as Cloudroom's session is by default, with no programs of its own. */
+	public DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height) {
+		this(id, username, home, uid, locale, width, height, List.of(), "", "");
+	}
 }
