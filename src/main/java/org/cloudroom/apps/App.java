@@ -25,7 +25,9 @@ public record App(String id, String name, String nameZh, String comment, String 
 	}
 
 	App installedAs(App host) {
-		return new App(id, name, nameZh.isBlank() ? host.nameZh : nameZh, comment,
-				commentZh.isBlank() ? host.commentZh : commentZh, host.icon, categories, host.exec, debianPackage, true);
+		var chineseName = nameZh.isBlank() ? host.nameZh : nameZh;
+		var chineseComment = commentZh.isBlank() ? host.commentZh : commentZh;
+		return new App(id, name, chineseName, comment, chineseComment, host.icon, categories, host.exec,
+				debianPackage, true);
 	}
 }

@@ -51,7 +51,8 @@ public class Availability {
 		var app = catalog.find(appId).orElseThrow(Refused::notFound);
 		if (!allowed) {
 			jdbc.sql("delete from class_app where school_id = ? and app_id = ?").params(school.value(), appId).update();
-			jdbc.sql("delete from school_app where school_id = ? and app_id = ?").params(school.value(), appId).update();
+			jdbc.sql("delete from school_app where school_id = ? and app_id = ?").params(school.value(), appId)
+				.update();
 		}
 		else if (!isAllowed(school, appId)) {
 			if (!app.installed()) {
@@ -79,7 +80,7 @@ public class Availability {
 		var schoolClass = classes.requireTeacherOf(user, classId);
 		return allowedApps(schoolClass.schoolId(), """
 				select app_id from school_app where school_id = :school and every_class
-				union select app_id from class_app where class_id = :class""", classId.value());
+				union select app_id from class_app where class_id = :of""", classId.value());
 	}
 
 	/** A teacher of the class (or the school's admin) adds an app the school offers to the class, or removes it. */
@@ -103,7 +104,7 @@ public class Availability {
 		return allowedApps(school, """
 				select app_id from school_app where school_id = :school and every_class
 				union select a.app_id from class_app a join class_member m on m.class_id = a.class_id
-				where m.person_id = :person""", person.value());
+				where m.person_id = :of""", person.value());
 	}
 
 	boolean isAllowed(SchoolId school, String appId) {
@@ -128,11 +129,11 @@ public class Availability {
 			.map(app -> new Offer(app, allowed.get(app.id()))).toList();
 	}
 
-	/** The catalog's apps among those the query names that the school still allows. */
-	private List<App> allowedApps(SchoolId school, String query, UUID other) {
+	/** The catalog's apps among those the query names (for the class or person {@code of}) the school allows. */
+	private List<App> allowedApps(SchoolId school, String query, UUID of) {
 		Set<String> ids = jdbc.sql("select app_id from (" + query + ") given where app_id in "
 				+ "(select app_id from school_app where school_id = :school)")
-			.param("school", school.value()).param(query.contains(":class") ? "class" : "person", other)
+			.param("school", school.value()).param("of", of)
 			.query(String.class).set();
 		return catalog.all().stream().filter(app -> ids.contains(app.id()) && app.installed()).toList();
 	}

@@ -109,7 +109,8 @@ public class Installs implements AutoCloseable {
 			builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
 			var process = builder.start();
 			process.getOutputStream().close();
-			try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			var output = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8);
+			try (var out = new BufferedReader(output)) {
 				for (var line = out.readLine(); line != null; line = out.readLine()) {
 					job.read(line);
 				}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -64,8 +65,10 @@ public class Profiles {
 		jdbc.sql("""
 				insert into desktop_profile (school_id, profile_version, wallpaper, home_page, desktop_locale,
 				    created_by, created_at, rolled_back)
-				values (?, ?, ?, ?, ?, ?, ?, false)""").params(school.value(), version, wallpaper.toLowerCase(java.util.Locale.ROOT),
-				homePage, locale, user.id().value(), OffsetDateTime.now(ZoneOffset.UTC)).update();
+				values (?, ?, ?, ?, ?, ?, ?, false)""")
+			.params(school.value(), version, wallpaper.toLowerCase(Locale.ROOT), homePage, locale, user.id().value(),
+					OffsetDateTime.now(ZoneOffset.UTC))
+			.update();
 		return current(school);
 	}
 

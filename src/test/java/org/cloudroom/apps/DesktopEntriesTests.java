@@ -43,7 +43,8 @@ class DesktopEntriesTests {
 	void skipsHiddenEntriesLinksAndEntriesWithoutNameOrCommand() {
 		assertThat(DesktopEntries.parse("a", "[Desktop Entry]\nType=Application\nName=A\nExec=a\nNoDisplay=true"))
 			.isEmpty();
-		assertThat(DesktopEntries.parse("b", "[Desktop Entry]\nType=Application\nName=B\nExec=b\nHidden=true")).isEmpty();
+		assertThat(DesktopEntries.parse("b", "[Desktop Entry]\nType=Application\nName=B\nExec=b\nHidden=true"))
+			.isEmpty();
 		assertThat(DesktopEntries.parse("c", "[Desktop Entry]\nType=Link\nName=C\nURL=https://example.org")).isEmpty();
 		assertThat(DesktopEntries.parse("d", "[Desktop Entry]\nType=Application\nExec=d")).isEmpty();
 		assertThat(DesktopEntries.parse("e", "[Desktop Entry]\nType=Application\nName=E\nExec=%U")).isEmpty();
@@ -52,7 +53,8 @@ class DesktopEntriesTests {
 
 	@Test
 	void readsADirectorySkippingWhatIsNotAnEntry(@TempDir Path dir) throws Exception {
-		Files.writeString(dir.resolve("good.desktop"), "[Desktop Entry]\r\nType=Application\r\nName=Good\r\nExec=good %u\r\n");
+		Files.writeString(dir.resolve("good.desktop"),
+				"[Desktop Entry]\r\nType=Application\r\nName=Good\r\nExec=good %u\r\n");
 		Files.write(dir.resolve("binary.desktop"), new byte[] { (byte) 0xff, (byte) 0xfe, 0, 1, 2 });
 		Files.writeString(dir.resolve("bad name!.desktop"), "[Desktop Entry]\nType=Application\nName=Bad\nExec=bad");
 		Files.writeString(dir.resolve("notes.txt"), "[Desktop Entry]\nType=Application\nName=Notes\nExec=notes");

@@ -37,8 +37,8 @@ final class SessionMenu {
 			}
 			var name = chinese && !program.chineseName().isBlank() ? program.chineseName() : program.name();
 			var icon = program.icon().isBlank() || program.icon().matches(".*\\s.*") ? "-" : program.icon();
-			menu.append("prog \"").append(name.replaceAll("[\\r\\n]", " ").replace('"', '\'')).append("\" ").append(icon).append(' ')
-				.append(command).append('\n');
+			var label = name.replaceAll("[\\r\\n]", " ").replace('"', '\'');
+			menu.append("prog \"").append(label).append("\" ").append(icon).append(' ').append(command).append('\n');
 		}
 		return menu.append("separator\n").append(base).toString();
 	}

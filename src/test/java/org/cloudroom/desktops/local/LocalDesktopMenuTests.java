@@ -58,7 +58,8 @@ class LocalDesktopMenuTests {
 		assertThat(Files.readString(icewm.resolve("menu"))).startsWith("prog \"终端 X\" - xterm\nseparator\n")
 			.contains("x-www-browser https://www.example.edu/\n");
 		assertThat(Files.readString(icewm.resolve("toolbar"))).contains("x-www-browser https://www.example.edu/\n");
-		assertThat(Files.readString(icewm.resolve("prefoverride"))).endsWith("DesktopBackgroundColor=\"rgb:aa/33/00\"\n");
+		assertThat(Files.readString(icewm.resolve("prefoverride")))
+			.endsWith("DesktopBackgroundColor=\"rgb:aa/33/00\"\n");
 		var windowManager = await().atMost(Duration.ofSeconds(20))
 			.until(() -> DesktopProcesses.named(DesktopProcesses.of(data, spec.id()), "icewm"), Optional::isPresent)
 			.orElseThrow();
