@@ -129,6 +129,25 @@ class AppsApiTests {
 		assertThat(apps.get("apps").get(0).get("id").asString()).isEqualTo("lxterminal");
 	}
 
+	@Test
+	void theSchoolsPageShowsARequestToDecideAndTheClassPageItsDecision() throws Exception {
+		mvc.post().uri("/api/v1/classes/" + classId + "/app-requests").header(AUTHORIZATION, bearer(teacher))
+			.contentType(APPLICATION_JSON).content("{\"appId\": \"org.xfce.mousepad\", \"reason\": \"歌词\"}")
+			.exchange();
+
+		var school = mvc.get().uri("/schools/" + this.school + "/apps").header(AUTHORIZATION, bearer(admin))
+			.header(ACCEPT_LANGUAGE, "zh-CN").exchange();
+		assertThat(school).hasStatusOk();
+		assertThat(school.getResponse().getContentAsString(UTF_8)).contains("歌词", "等待处理", "批准", "桌面配置");
+
+		var page = mvc.get().uri("/classes/" + classId + "/apps").header(AUTHORIZATION, bearer(teacher))
+			.header(ACCEPT_LANGUAGE, "en").exchange();
+		assertThat(page).hasStatusOk();
+		assertThat(page.getResponse().getContentAsString(UTF_8)).contains("waiting for a decision", "Mousepad");
+		assertThat(mvc.get().uri("/classes/" + classId + "/apps").header(AUTHORIZATION, bearer(otherAdmin))
+			.exchange()).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
 	private MvcTestResult put(String token, String uri, Map<String, Object> body) {
 		return mvc.put().uri(uri).header(AUTHORIZATION, bearer(token)).contentType(APPLICATION_JSON)
 			.content(json.writeValueAsString(body)).exchange();
