@@ -75,6 +75,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 			personalise(run, spec);
 			if (asRoot) {
 				ownBy(run, spec.uid());
+				ownBy(run.resolve("icewm/menu"), spec.uid());
 				ownHome(spec.home(), spec.uid());
 			}
 			Files.setPosixFilePermissions(spec.home(), PosixFilePermissions.fromString("rwx------"));
@@ -98,16 +99,38 @@ public class LocalDesktopProvider implements DesktopProvider {
 		}
 	}
 
+	/**
+	 * The desktop's own uid writes the new menu, in place: its run directory is the person's, who could put a link
+	 * there to make the server write elsewhere, and IceWM reloads a menu file it sees change.
+	 */
 	@Override
 	public void applyMenu(RunningDesktop desktop, List<MenuEntry> menu) {
 		var run = root.resolve(desktop.id().toString());
 		try {
 			var chinese = Files.readString(run.resolve(LANGUAGE)).strip().equals("zh");
-			var base = Files.readString(run.resolve(MENU_BASE));
-			writeReadable(run.resolve("icewm/menu"), SessionMenu.render(base, menu, chinese));
+			var text = SessionMenu.render(Files.readString(run.resolve(MENU_BASE)), menu, chinese);
+			var file = run.resolve("icewm/menu");
+			if (!asRoot) {
+				Files.writeString(file, text);
+				return;
+			}
+			var uid = Files.getAttribute(run, "unix:uid").toString();
+			var tee = new ProcessBuilder("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--",
+					"tee", file.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+			try (var in = tee.getOutputStream()) {
+				in.write(text.getBytes(StandardCharsets.UTF_8));
+			}
+			if (!tee.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || tee.exitValue() != 0) {
+				tee.destroyForcibly();
+				throw new IOException("the desktop's uid could not write its menu");
+			}
 		}
 		catch (IOException e) {
 			log.warn("Could not refresh the menu of desktop {}: {}", desktop.id(), e.getMessage());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -249,17 +272,11 @@ public class LocalDesktopProvider implements DesktopProvider {
 		var base = SessionMenu.withHomePage(Files.readString(icewm.resolve("menu")), spec.homePage());
 		Files.writeString(run.resolve(MENU_BASE), base);
 		var chinese = "zh".equals(spec.locale().getLanguage());
-		writeReadable(icewm.resolve("menu"), SessionMenu.render(base, spec.menu(), chinese));
-		writeReadable(icewm.resolve("toolbar"),
+		Files.writeString(icewm.resolve("menu"), SessionMenu.render(base, spec.menu(), chinese));
+		Files.writeString(icewm.resolve("toolbar"),
 				SessionMenu.withHomePage(Files.readString(icewm.resolve("toolbar")), spec.homePage()));
 		Files.writeString(icewm.resolve("prefoverride"), SessionMenu.wallpaper(spec.wallpaper()),
 				java.nio.file.StandardOpenOption.APPEND);
-	}
-
-	/** Written in place, so that IceWM, watching the file, sees it change. */
-	private static void writeReadable(Path file, String text) throws IOException {
-		Files.writeString(file, text);
-		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 	}
 
 	private void awaitSocket(Process process, Path socket) throws IOException {

@@ -1,6 +1,7 @@
 package org.cloudroom.desktops.local;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.cloudroom.desktops.spi.MenuEntry;
@@ -22,7 +23,7 @@ final class SessionMenu {
 		if (homePage.isEmpty() || !homePage.matches("https?://[^\\s\"']+")) {
 			return base;
 		}
-		return BROWSER.matcher(base).replaceAll(match -> match.group(1) + " " + homePage.replace("$", "\\$"));
+		return BROWSER.matcher(base).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + " " + homePage));
 	}
 
 	static String render(String base, List<MenuEntry> programs, boolean chinese) {
