@@ -19,13 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.SchoolId;
+import org.cloudroom.apps.AppsChanged;
 import org.cloudroom.desktops.spi.DesktopProvider;
-import org.cloudroom.desktops.spi.DesktopSpec;
 import org.cloudroom.desktops.spi.DesktopStartException;
 import org.cloudroom.desktops.spi.RunningDesktop;
-import org.cloudroom.drive.ClassFolders;
-import org.cloudroom.drive.DriveSpace;
-import org.cloudroom.drive.Homes;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +33,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The broker: one desktop per person, started on demand and resumed when it runs; stopped after a grace period
@@ -53,9 +51,7 @@ public class Desktops {
 
 	private final DesktopProvider provider;
 	private final DesktopRecords records;
-	private final Homes homes;
-	private final DriveSpace space;
-	private final ClassFolders classFolders;
+	private final DesktopSpecs specs;
 	private final DesktopsSettings settings;
 	private final ApplicationEventPublisher events;
 	private final Map<PersonId, ReentrantLock> personLocks = new ConcurrentHashMap<>();
@@ -66,13 +62,11 @@ public class Desktops {
 	private final Semaphore starts;
 	private int starting;
 
-	Desktops(DesktopProvider provider, DesktopRecords records, Homes homes, DriveSpace space,
-			ClassFolders classFolders, DesktopsSettings settings, ApplicationEventPublisher events) {
-		this.space = space;
-		this.classFolders = classFolders;
+	Desktops(DesktopProvider provider, DesktopRecords records, DesktopSpecs specs, DesktopsSettings settings,
+			ApplicationEventPublisher events) {
+		this.specs = specs;
 		this.provider = provider;
 		this.records = records;
-		this.homes = homes;
 		this.settings = settings;
 		this.events = events;
 		this.starts = new Semaphore(Math.max(1, settings.parallelStarts()), true);
@@ -210,19 +204,7 @@ public class Desktops {
 
 	private Desktop start(CloudroomUser user, Locale locale) {
 		var id = UUID.randomUUID();
-		var uid = records.uidOf(user.id());
-		List<DesktopSpec.Mount> mounts;
-		try {
-			space.requireWithinQuota(user.id(), user.role());
-			mounts = classFolders.mountsFor(user.id(), user.role()).stream()
-				.map(m -> new DesktopSpec.Mount(m.source(), m.target(), m.writable())).toList();
-		}
-		catch (IOException e) {
-			log.error("The drive of {} could not be made ready", user.username(), e);
-			throw new Refused(Status.SERVER_FULL, "desktops.start-failed");
-		}
-		var spec = new DesktopSpec(id, user.username(), homes.of(user.id()), uid, locale, settings.width(),
-				settings.height(), mounts);
+		var spec = specs.forPerson(user, locale, id, records.uidOf(user.id()));
 		RunningDesktop running;
 		try {
 			starts.acquire();
@@ -246,6 +228,14 @@ public class Desktops {
 		idleSince.put(id, Instant.now());
 		events.publishEvent(new DesktopStarted(id, user.id(), user.school(), row.startedAt()));
 		return desktop(row);
+	}
+
+	/** The apps some people of a school may run changed: the school's running desktops offer what they now may. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void appsChanged(AppsChanged changed) {
+		for (var row : records.ofSchool(changed.school())) {
+			provider.applyMenu(row.running(), specs.menu(row.owner(), changed.school()));
+		}
 	}
 
 	private void reserveCapacity() {

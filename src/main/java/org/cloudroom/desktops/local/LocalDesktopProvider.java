@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.cloudroom.desktops.spi.DesktopProvider;
 import org.cloudroom.desktops.spi.DesktopSpec;
 import org.cloudroom.desktops.spi.DesktopStartException;
+import org.cloudroom.desktops.spi.MenuEntry;
 import org.cloudroom.desktops.spi.RunningDesktop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,8 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private static final Logger log = LoggerFactory.getLogger(LocalDesktopProvider.class);
 	/** A Unix socket's path has at most 107 bytes (108 with its terminating zero, in {@code sockaddr_un}). */
 	private static final int MAX_SOCKET_PATH = 107;
+	private static final String LANGUAGE = "language";
+	private static final String MENU_BASE = "menu.base";
 	private static final List<String> SESSION_FILES = List.of("session.sh", "icewm/preferences", "icewm/startup",
 			"icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar", "icewm/menu.zh", "icewm/toolbar.zh");
 
@@ -69,8 +72,10 @@ public class LocalDesktopProvider implements DesktopProvider {
 			Files.writeString(run.resolve("passwd"), passwd(spec));
 			Files.writeString(run.resolve("group"), group(spec));
 			copySessionConfiguration(run, spec.locale());
+			personalise(run, spec);
 			if (asRoot) {
 				ownBy(run, spec.uid());
+				ownBy(run.resolve("icewm/menu"), spec.uid());
 				ownHome(spec.home(), spec.uid());
 			}
 			Files.setPosixFilePermissions(spec.home(), PosixFilePermissions.fromString("rwx------"));
@@ -91,6 +96,41 @@ public class LocalDesktopProvider implements DesktopProvider {
 			}
 			deleteQuietly(run);
 			throw new DesktopStartException("desktop did not start: " + e.getMessage() + reason, e);
+		}
+	}
+
+	/**
+	 * The desktop's own uid writes the new menu, in place: its run directory is the person's, who could put a link
+	 * there to make the server write elsewhere, and IceWM reloads a menu file it sees change.
+	 */
+	@Override
+	public void applyMenu(RunningDesktop desktop, List<MenuEntry> menu) {
+		var run = root.resolve(desktop.id().toString());
+		try {
+			var chinese = Files.readString(run.resolve(LANGUAGE)).strip().equals("zh");
+			var text = SessionMenu.render(Files.readString(run.resolve(MENU_BASE)), menu, chinese);
+			var file = run.resolve("icewm/menu");
+			if (!asRoot) {
+				Files.writeString(file, text);
+				return;
+			}
+			var uid = Files.getAttribute(run, "unix:uid").toString();
+			var tee = new ProcessBuilder("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--",
+					"tee", file.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+			try (var in = tee.getOutputStream()) {
+				in.write(text.getBytes(StandardCharsets.UTF_8));
+			}
+			if (!tee.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || tee.exitValue() != 0) {
+				tee.destroyForcibly();
+				throw new IOException("the desktop's uid could not write its menu");
+			}
+		}
+		catch (IOException e) {
+			log.warn("Could not refresh the menu of desktop {}: {}", desktop.id(), e.getMessage());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -223,6 +263,20 @@ public class LocalDesktopProvider implements DesktopProvider {
 			Files.copy(source, icewm.resolve(name), StandardCopyOption.REPLACE_EXISTING,
 					StandardCopyOption.COPY_ATTRIBUTES);
 		}
+	}
+
+	/** The person's programs in the menu, the profile's home page in the browser and its wallpaper. */
+	private static void personalise(Path run, DesktopSpec spec) throws IOException {
+		var icewm = run.resolve("icewm");
+		Files.writeString(run.resolve(LANGUAGE), spec.locale().getLanguage());
+		var base = SessionMenu.withHomePage(Files.readString(icewm.resolve("menu")), spec.homePage());
+		Files.writeString(run.resolve(MENU_BASE), base);
+		var chinese = "zh".equals(spec.locale().getLanguage());
+		Files.writeString(icewm.resolve("menu"), SessionMenu.render(base, spec.menu(), chinese));
+		Files.writeString(icewm.resolve("toolbar"),
+				SessionMenu.withHomePage(Files.readString(icewm.resolve("toolbar")), spec.homePage()));
+		Files.writeString(icewm.resolve("prefoverride"), SessionMenu.wallpaper(spec.wallpaper()),
+				java.nio.file.StandardOpenOption.APPEND);
 	}
 
 	private void awaitSocket(Process process, Path socket) throws IOException {

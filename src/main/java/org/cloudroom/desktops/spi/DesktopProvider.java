@@ -3,6 +3,7 @@ package org.cloudroom.desktops.spi;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.util.Collection;
+import java.util.List;
 import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,13 @@ public interface DesktopProvider {
 
 	/** Stops every desktop this provider runs that is not among {@code known}: leftovers of a crash. */
 	void stopAllBut(Collection<RunningDesktop> known);
+
+	/**
+	 * Offers these programs in the running desktop's start menu from now on, besides the desktop's own, within
+	 * seconds and without disturbing what runs. Providers that cannot do so live leave it to the next start.
+	 */
+	default void applyMenu(RunningDesktop desktop, List<MenuEntry> menu) {
+	}
 
 	/** The VNC password the gateway answers with, if the provider's desktops ask for one. */
 	default byte @Nullable [] vncPassword(RunningDesktop desktop) {

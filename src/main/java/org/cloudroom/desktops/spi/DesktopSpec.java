@@ -13,10 +13,18 @@ import java.util.UUID;
  * @param home the person's home directory on the desktop host
  * @param uid the uid the desktop runs under, its own for each person
  * @param locale the language of the desktop
+ * @param menu the programs its start menu offers besides the desktop's own
+ * @param wallpaper the background colour as {@code #rrggbb}, or empty for the desktop's own
+ * @param homePage the web browser's home page, or empty for the browser's own
  * @param mounts folders shown inside the home that lie elsewhere: class materials, hand-in folders
  */
 public record DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height,
-		List<Mount> mounts) {
+		List<MenuEntry> menu, String wallpaper, String homePage, List<Mount> mounts) {
+
+	/** A desktop as Cloudroom's session is by default, with no programs or folders of its own. */
+	public DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height) {
+		this(id, username, home, uid, locale, width, height, List.of(), "", "", List.of());
+	}
 
 	/**
 	 * A folder of the desktop host shown at a place inside the home. The desktop cannot change the folders on the

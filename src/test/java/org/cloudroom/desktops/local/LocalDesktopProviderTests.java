@@ -154,7 +154,7 @@ class LocalDesktopProviderTests {
 		var assignment = Files.createDirectories(handIn.resolve("Poem"));
 		Files.setAttribute(assignment, "unix:uid", plain.uid());
 		var spec = new DesktopSpec(plain.id(), plain.username(), plain.home(), plain.uid(), plain.locale(), 1024, 768,
-				List.of(new DesktopSpec.Mount(materials, "Classes/五年级 2 班/Materials", false),
+				List.of(), "", "", List.of(new DesktopSpec.Mount(materials, "Classes/五年级 2 班/Materials", false),
 						new DesktopSpec.Mount(handIn, "Classes/五年级 2 班/Hand-in", true)));
 		Files.createDirectories(spec.home());
 		Files.setAttribute(spec.home(), "unix:uid", spec.uid());
@@ -244,7 +244,7 @@ class LocalDesktopProviderTests {
 	private DesktopSpec spec(String username) {
 		var id = UUID.randomUUID();
 		return new DesktopSpec(id, username, data.resolve("homes").resolve(username), NEXT_UID.incrementAndGet(),
-				Locale.SIMPLIFIED_CHINESE, 1024, 768, java.util.List.of());
+				Locale.SIMPLIFIED_CHINESE, 1024, 768);
 	}
 
 	private RunningDesktop start(DesktopSpec spec) throws Exception {

@@ -1,0 +1,20 @@
+package org.cloudroom.apps;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A teacher's request for an app their class does not get, and its decision once there is one.
+ *
+ * @param state {@code PENDING}, {@code APPROVED} or {@code REFUSED}
+ */
+public record AppRequest(UUID id, UUID schoolId, UUID classId, String appId, UUID requestedBy, String reason,
+		OffsetDateTime requestedAt, String state, @Nullable UUID decidedBy, @Nullable OffsetDateTime decidedAt,
+		@Nullable String decisionNote) {
+
+	public boolean pending() {
+		return "PENDING".equals(state);
+	}
+}

@@ -1,0 +1,177 @@
+package org.cloudroom.apps;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.cloudroom.accounts.ClassId;
+import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.accounts.SchoolId;
+import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The apps in the JSON API: the catalog and installs, what schools and classes get, requests, profiles. */
+@RestController
+@RequestMapping("/api/v1")
+class AppsApi {
+
+	record AppView(String id, String name, String comment, String icon, List<String> categories, boolean installed,
+			@Nullable String debianPackage) {
+		static AppView of(App app, Locale locale) {
+			return new AppView(app.id(), app.name(locale), app.comment(locale), app.icon(), app.categories(),
+					app.installed(), app.debianPackage());
+		}
+	}
+
+	record OfferView(AppView app, boolean everyClass) {
+	}
+
+	record SchoolChoice(@Nullable Boolean allowed, @Nullable Boolean everyClass) {
+	}
+
+	record ClassChoice(boolean assigned) {
+	}
+
+	record Mine(List<AppView> apps, int profileVersion, boolean newConfigurationReady) {
+	}
+
+	record NewRequest(String appId, String reason) {
+	}
+
+	record Decision(boolean approve, @Nullable String note) {
+	}
+
+	record ProfileChange(String wallpaper, @Nullable String homePage, @Nullable String locale) {
+	}
+
+	private final AppCatalog catalog;
+	private final Availability availability;
+	private final AppRequests requests;
+	private final Profiles profiles;
+	private final Installs installs;
+
+	AppsApi(AppCatalog catalog, Availability availability, AppRequests requests, Profiles profiles,
+			Installs installs) {
+		this.catalog = catalog;
+		this.availability = availability;
+		this.requests = requests;
+		this.profiles = profiles;
+		this.installs = installs;
+	}
+
+	@GetMapping("/apps")
+	List<AppView> catalog(Locale locale) {
+		return catalog.all().stream().map(app -> AppView.of(app, locale)).toList();
+	}
+
+	@GetMapping("/apps/mine")
+	Mine mine(@AuthenticationPrincipal CloudroomUser user, Locale locale) {
+		var school = user.school();
+		if (school == null) {
+			return new Mine(List.of(), 0, false);
+		}
+		return new Mine(availability.forPerson(user.id(), school).stream().map(app -> AppView.of(app, locale)).toList(),
+				profiles.current(school).version(), profiles.newerThanInUse(user.id(), school));
+	}
+
+	@PostMapping("/apps/{appId}/installs")
+	ResponseEntity<Install> install(@AuthenticationPrincipal CloudroomUser user, @PathVariable String appId) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(installs.start(user, appId));
+	}
+
+	@GetMapping("/apps/installs/{id}")
+	Install installOf(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID id) {
+		return installs.find(user, id);
+	}
+
+	@GetMapping("/schools/{schoolId}/apps")
+	List<OfferView> ofSchool(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			Locale locale) {
+		return availability.ofSchool(user, schoolId).stream()
+			.map(offer -> new OfferView(AppView.of(offer.app(), locale), offer.everyClass())).toList();
+	}
+
+	@PutMapping("/schools/{schoolId}/apps/{appId}")
+	List<OfferView> setForSchool(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@PathVariable String appId, @RequestBody SchoolChoice choice, Locale locale) {
+		if (choice.allowed() == null && choice.everyClass() == null) {
+			throw new Refused(Status.BAD_REQUEST, "apps.choice-missing");
+		}
+		if (choice.allowed() != null) {
+			availability.allow(user, schoolId, appId, choice.allowed());
+		}
+		if (choice.everyClass() != null) {
+			availability.giveToEveryClass(user, schoolId, appId, choice.everyClass());
+		}
+		return ofSchool(user, schoolId, locale);
+	}
+
+	@GetMapping("/classes/{classId}/apps")
+	List<AppView> ofClass(@AuthenticationPrincipal CloudroomUser user, @PathVariable ClassId classId, Locale locale) {
+		return availability.ofClass(user, classId).stream().map(app -> AppView.of(app, locale)).toList();
+	}
+
+	@PutMapping("/classes/{classId}/apps/{appId}")
+	List<AppView> setForClass(@AuthenticationPrincipal CloudroomUser user, @PathVariable ClassId classId,
+			@PathVariable String appId, @RequestBody ClassChoice choice, Locale locale) {
+		availability.assign(user, classId, appId, choice.assigned());
+		return ofClass(user, classId, locale);
+	}
+
+	@PostMapping("/classes/{classId}/app-requests")
+	ResponseEntity<AppRequest> request(@AuthenticationPrincipal CloudroomUser user, @PathVariable ClassId classId,
+			@RequestBody NewRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(requests.request(user, classId, request.appId(), request.reason()));
+	}
+
+	@GetMapping("/app-requests/mine")
+	List<AppRequest> myRequests(@AuthenticationPrincipal CloudroomUser user) {
+		return requests.mine(user);
+	}
+
+	@GetMapping("/app-requests")
+	List<AppRequest> forOperator(@AuthenticationPrincipal CloudroomUser user) {
+		return requests.forOperator(user);
+	}
+
+	@GetMapping("/schools/{schoolId}/app-requests")
+	List<AppRequest> ofSchoolRequests(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId) {
+		return requests.ofSchool(user, schoolId);
+	}
+
+	@PostMapping("/app-requests/{id}/decision")
+	AppRequest decide(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID id,
+			@RequestBody Decision decision) {
+		return requests.decide(user, id, decision.approve(), decision.note());
+	}
+
+	@GetMapping("/schools/{schoolId}/profile")
+	List<Profile> profileVersions(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId) {
+		var versions = profiles.versions(user, schoolId);
+		return versions.isEmpty() ? List.of(profiles.current(schoolId)) : versions;
+	}
+
+	@PutMapping("/schools/{schoolId}/profile")
+	Profile changeProfile(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@RequestBody ProfileChange change) {
+		return profiles.change(user, schoolId, change.wallpaper(), change.homePage() == null ? "" : change.homePage(),
+				change.locale() == null ? "" : change.locale());
+	}
+
+	@PostMapping("/schools/{schoolId}/profile/rollback")
+	Profile rollBack(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId) {
+		return profiles.rollBack(user, schoolId);
+	}
+}
