@@ -13,7 +13,9 @@ import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -100,8 +102,10 @@ class ClassroomApi {
 	private final Timetable timetable;
 	private final ClassSessions sessions;
 	private final Wall wall;
+	private final Thumbnails thumbnails;
 
-	ClassroomApi(Rooms rooms, Timetable timetable, ClassSessions sessions, Wall wall) {
+	ClassroomApi(Rooms rooms, Timetable timetable, ClassSessions sessions, Wall wall, Thumbnails thumbnails) {
+		this.thumbnails = thumbnails;
 		this.rooms = rooms;
 		this.timetable = timetable;
 		this.sessions = sessions;
@@ -179,6 +183,20 @@ class ClassroomApi {
 		return new WallView(SessionView.of(session), view.rows(), view.columns(),
 				view.tiles().stream().map(TileView::of).toList(), sessions.takeOvers(session).stream()
 					.map(t -> new TakeOverView(t.teacher().toString(), t.student().toString(), t.at())).toList());
+	}
+
+	/** A student's live thumbnail: only for the class's teacher, only while the session runs (403 otherwise). */
+	@GetMapping(path = "/sessions/{sessionId}/students/{personId}/thumbnail", produces = MediaType.IMAGE_JPEG_VALUE)
+	ResponseEntity<byte[]> thumbnail(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID sessionId,
+			@PathVariable PersonId personId) {
+		var session = sessions.requireRunning(user, sessionId);
+		if (!sessions.isStudentOf(session, personId)) {
+			throw Refused.notFound();
+		}
+		return thumbnails.jpeg(personId)
+			.map(jpeg -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_JPEG)
+				.body(jpeg))
+			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
 	@GetMapping("/sessions/{sessionId}/attendance")

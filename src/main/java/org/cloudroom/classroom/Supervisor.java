@@ -27,8 +27,11 @@ class Supervisor implements Supervision {
 	private final ClassSessions sessions;
 	private final GatewayConnections connections;
 	private final StudentChannel channel;
+	private final Thumbnails thumbnails;
 
-	Supervisor(ClassSessions sessions, GatewayConnections connections, StudentChannel channel) {
+	Supervisor(ClassSessions sessions, GatewayConnections connections, StudentChannel channel,
+			Thumbnails thumbnails) {
+		this.thumbnails = thumbnails;
 		this.sessions = sessions;
 		this.connections = connections;
 		this.channel = channel;
@@ -80,6 +83,7 @@ class Supervisor implements Supervision {
 			connections.lock(student.id(), locked(student.id()));
 			if (!session.running()) {
 				connections.closeWatchers(student.id());
+				thumbnails.stopWatching(student.id());
 			}
 		}
 		if (!session.running() || !session.broadcasting()) {
