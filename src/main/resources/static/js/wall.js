@@ -86,7 +86,7 @@ async function refreshState() {
 const loading = new Set();
 function refreshThumbnails() {
   for (const s of students) {
-    if (!s.online || loading.has(s.student)) continue;
+    if (!s.desktop || loading.has(s.student)) continue;
     loading.add(s.student);
     fetch(`${api}/students/${s.student}/thumbnail`, { credentials: 'same-origin', cache: 'no-store' })
       .then(r => r.status === 200 ? r.blob() : null)

@@ -122,7 +122,7 @@ class ClassroomPages {
 		if (!session.running()) {
 			return "redirect:/classes/" + session.classId() + "/sessions";
 		}
-		model.addAttribute("session", session);
+		model.addAttribute("classSession", session);
 		model.addAttribute("schoolClass", classes.find(session.school(), session.classId()).orElseThrow());
 		return "classroom/wall";
 	}
