@@ -73,6 +73,12 @@ public class Timetable {
 			.param(classId.value()).query(Timetable::lesson).list();
 	}
 
+	/** Every school's lessons on this weekday, the earliest first. */
+	public List<Lesson> on(DayOfWeek day) {
+		return jdbc.sql("select * from lesson where day_of_week = ? order by starts_at").param(day.getValue())
+			.query(Timetable::lesson).list();
+	}
+
 	public Optional<Lesson> find(SchoolId school, UUID id) {
 		return jdbc.sql("select * from lesson where school_id = ? and id = ?").params(school.value(), id)
 			.query(Timetable::lesson).optional();
