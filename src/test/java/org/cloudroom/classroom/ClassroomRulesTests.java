@@ -186,6 +186,20 @@ class ClassroomRulesTests {
 			.containsExactly(school.ming().id());
 	}
 
+	@Test
+	void everyTakeOverIsLoggedWithWhoWhomAndWhenButWatchingIsNot() {
+		var session = sessions.start(school.teacher(), school.class52(), null);
+
+		supervisor.connected(school.teacher(), desktopOf(school.ming()), Mode.VIEW);
+		supervisor.connected(school.teacher(), desktopOf(school.hong()), Mode.CONTROL);
+
+		assertThat(sessions.takeOvers(session)).singleElement().satisfies(t -> {
+			assertThat(t.teacher()).isEqualTo(school.teacher().id());
+			assertThat(t.student()).isEqualTo(school.hong().id());
+			assertThat(t.at()).isAfterOrEqualTo(session.startedAt());
+		});
+	}
+
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
