@@ -72,7 +72,8 @@ class ThumbnailsTests {
 		desktops.startOrResume(student.user(), Locale.SIMPLIFIED_CHINESE);
 
 		var jpeg = await().atMost(Duration.ofSeconds(20)).until(() -> thumbnails.jpeg(student.id()).orElseThrow(),
-				shown -> close(read(shown).getRGB(160, 60), BACKGROUND) && !close(read(shown).getRGB(4, 176), BACKGROUND));
+				shown -> close(read(shown).getRGB(160, 60), BACKGROUND)
+						&& !close(read(shown).getRGB(4, 176), BACKGROUND));
 
 		var image = read(jpeg);
 		assertThat(image.getWidth()).isEqualTo(320);
