@@ -90,7 +90,7 @@ final class ScreenWatch implements AutoCloseable {
 		var framebuffer = current.framebuffer();
 		if (jpeg == null || framebuffer.version() != jpegVersion) {
 			var snapshot = framebuffer.scaled(width);
-			// a change too small to show at this size (the clock's seconds, a blinking caret) costs no encoding
+			// a change too small to show at thumbnail size costs no encoding
 			if (jpeg == null || !Arrays.equals(snapshot.rgb(), jpegPixels)) {
 				jpeg = encoder.encode(snapshot.width(), snapshot.height(), snapshot.rgb());
 				jpegPixels = snapshot.rgb();
