@@ -1,16 +1,12 @@
 package org.cloudroom.classroom;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import javax.imageio.ImageIO;
 
 import org.cloudroom.desktops.Desktops;
 import org.cloudroom.rfb.RfbClient;
@@ -35,8 +31,10 @@ final class ScreenWatch implements AutoCloseable {
 	private volatile @Nullable RfbClient client;
 	private volatile boolean ended;
 	private volatile long lastAsked = System.nanoTime();
+	private final Jpeg encoder = new Jpeg();
 	private byte @Nullable [] jpeg;
 	private long jpegVersion = -1;
+	private int[] jpegPixels = new int[0];
 
 	private ScreenWatch(UUID desktop, Desktops.Connection connection, int width, Duration refresh) {
 		this.desktop = desktop;
@@ -58,6 +56,12 @@ final class ScreenWatch implements AutoCloseable {
 
 	boolean alive() {
 		return !ended;
+	}
+
+	/** How many bytes the desktop has sent to this watch. */
+	long bytesReceived() {
+		var current = client;
+		return current == null ? 0 : current.bytesReceived();
 	}
 
 	/** Nanoseconds ({@link System#nanoTime()}) when a thumbnail was last asked for. */
@@ -86,16 +90,11 @@ final class ScreenWatch implements AutoCloseable {
 		var framebuffer = current.framebuffer();
 		if (jpeg == null || framebuffer.version() != jpegVersion) {
 			var snapshot = framebuffer.scaled(width);
-			var image = new BufferedImage(snapshot.width(), snapshot.height(), BufferedImage.TYPE_INT_RGB);
-			image.setRGB(0, 0, snapshot.width(), snapshot.height(), snapshot.rgb(), 0, snapshot.width());
-			var out = new ByteArrayOutputStream(16 * 1024);
-			try {
-				ImageIO.write(image, "jpg", out);
+			// a change too small to show at thumbnail size costs no encoding
+			if (jpeg == null || !Arrays.equals(snapshot.rgb(), jpegPixels)) {
+				jpeg = encoder.encode(snapshot.width(), snapshot.height(), snapshot.rgb());
+				jpegPixels = snapshot.rgb();
 			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-			jpeg = out.toByteArray();
 			jpegVersion = snapshot.version();
 		}
 		return jpeg;

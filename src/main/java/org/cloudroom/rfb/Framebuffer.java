@@ -3,7 +3,7 @@ package org.cloudroom.rfb;
 /**
  * The pixels of a desktop's screen as 0xRRGGBB ints, kept up to date by an {@link RfbClient}. Safe to read from
  * any thread while the client writes: each rectangle or tile is applied whole, and {@link #version()} grows after
- * every framebuffer update that changed something.
+ * every framebuffer update that changed something. A scaled copy is kept, and redone only where pixels changed.
  */
 public final class Framebuffer {
 
@@ -15,6 +15,11 @@ public final class Framebuffer {
 	private int height;
 	private int[] pixels;
 	private long version;
+	private int[] scaled = new int[0];
+	private int scaledWidth;
+	private int scaledHeight;
+	/** The box of pixels changed since the scaled copy was last brought up to date: x0, y0, x1, y1. */
+	private final int[] dirty = new int[4];
 
 	Framebuffer(int width, int height) {
 		this.width = width;
@@ -42,17 +47,51 @@ public final class Framebuffer {
 	public synchronized Snapshot scaled(int maxWidth) {
 		int w = Math.max(1, Math.min(maxWidth, width));
 		int h = Math.max(1, (int) ((long) height * w / width));
-		var out = new int[w * h];
-		for (int ty = 0; ty < h; ty++) {
-			int y0 = ty * height / h;
-			int y1 = Math.max(y0 + 1, (ty + 1) * height / h);
-			for (int tx = 0; tx < w; tx++) {
-				int x0 = tx * width / w;
-				int x1 = Math.max(x0 + 1, (tx + 1) * width / w);
-				out[ty * w + tx] = average(x0, x1, y0, y1);
+		if (w != scaledWidth || h != scaledHeight) {
+			scaled = new int[w * h];
+			scaledWidth = w;
+			scaledHeight = h;
+			touch(0, 0, width, height);
+		}
+		if (dirty[2] > dirty[0] && dirty[3] > dirty[1]) {
+			rescale(dirty[0] * w / width, dirty[1] * h / height, ceilDiv(dirty[2] * w, width),
+					ceilDiv(dirty[3] * h, height));
+			java.util.Arrays.fill(dirty, 0);
+		}
+		return new Snapshot(w, h, scaled.clone(), version);
+	}
+
+	private void rescale(int fromX, int fromY, int toX, int toY) {
+		int w = scaledWidth;
+		int h = scaledHeight;
+		for (int ty = fromY; ty < Math.min(h, toY); ty++) {
+			int y0 = (int) ((long) ty * height / h);
+			int y1 = Math.max(y0 + 1, (int) ((long) (ty + 1) * height / h));
+			for (int tx = fromX; tx < Math.min(w, toX); tx++) {
+				int x0 = (int) ((long) tx * width / w);
+				int x1 = Math.max(x0 + 1, (int) ((long) (tx + 1) * width / w));
+				scaled[ty * w + tx] = average(x0, x1, y0, y1);
 			}
 		}
-		return new Snapshot(w, h, out, version);
+	}
+
+	private static int ceilDiv(long a, int b) {
+		return (int) ((a + b - 1) / b);
+	}
+
+	private void touch(int x, int y, int w, int h) {
+		if (dirty[2] <= dirty[0] || dirty[3] <= dirty[1]) {
+			dirty[0] = x;
+			dirty[1] = y;
+			dirty[2] = x + w;
+			dirty[3] = y + h;
+		}
+		else {
+			dirty[0] = Math.min(dirty[0], x);
+			dirty[1] = Math.min(dirty[1], y);
+			dirty[2] = Math.max(dirty[2], x + w);
+			dirty[3] = Math.max(dirty[3], y + h);
+		}
 	}
 
 	private int average(int x0, int x1, int y0, int y1) {
@@ -76,13 +115,7 @@ public final class Framebuffer {
 		for (int row = 0; row < h; row++) {
 			System.arraycopy(block, row * w, pixels, (y + row) * width + x, w);
 		}
-	}
-
-	synchronized void fill(int x, int y, int w, int h, int rgb) {
-		for (int row = 0; row < h; row++) {
-			int at = (y + row) * width + x;
-			java.util.Arrays.fill(pixels, at, at + w, rgb);
-		}
+		touch(x, y, w, h);
 	}
 
 	synchronized void copy(int sourceX, int sourceY, int x, int y, int w, int h) {
@@ -91,12 +124,15 @@ public final class Framebuffer {
 			int row = downward ? h - 1 - i : i;
 			System.arraycopy(pixels, (sourceY + row) * width + sourceX, pixels, (y + row) * width + x, w);
 		}
+		touch(x, y, w, h);
 	}
 
 	synchronized void resize(int newWidth, int newHeight) {
 		width = newWidth;
 		height = newHeight;
 		pixels = new int[newWidth * newHeight];
+		scaledWidth = 0;
+		touch(0, 0, newWidth, newHeight);
 	}
 
 	synchronized void changed() {

@@ -27,6 +27,7 @@ final class Zrle implements AutoCloseable {
 	private long budget;
 	private int position;
 	private int limit;
+	private boolean closed;
 
 	Zrle(DataInputStream in) {
 		this.in = in;
@@ -44,6 +45,9 @@ final class Zrle implements AutoCloseable {
 	}
 
 	void decode(long length, int x, int y, int w, int h, Framebuffer framebuffer) throws IOException {
+		if (closed) {
+			throw new RfbException("the connection failed before this ZRLE rectangle");
+		}
 		compressedLeft = length;
 		budget = maxInflated(w, h);
 		for (int ty = 0; ty < h; ty += TILE) {
@@ -227,6 +231,7 @@ final class Zrle implements AutoCloseable {
 
 	@Override
 	public void close() {
+		closed = true;
 		inflater.end();
 	}
 }

@@ -64,8 +64,8 @@ class ZrleTests {
 
 	@Test
 	void runsLongerThan255PixelsSpanSeveralLengthBytes() throws Exception {
-		var screen = Screens.of(64, 64,
-				new Updates().update(1).zrle(0, 0, 64, 64, new Tiles().plainRle(RED, 600, BLUE, 4096 - 600).toByteArray()));
+		var runs = new Tiles().plainRle(RED, 600, BLUE, 4096 - 600).toByteArray();
+		var screen = Screens.of(64, 64, new Updates().update(1).zrle(0, 0, 64, 64, runs));
 
 		screen.readAll();
 
