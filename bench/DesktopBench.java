@@ -17,13 +17,16 @@ import java.util.regex.Pattern;
  * Benchmarks of Cloudroom desktops against a running server (see bench/desktops.sh):
  * start   — click to first full frame, one desktop alone and a class of N starting at once;
  * gateway — full-frame Raw throughput through the gateway, websockify and a direct connection, in one run;
- * density — memory per idle desktop, with an editor open, and CPU while N students type.
+ * density — memory per idle desktop, with an editor open, and CPU while N students type;
+ * bell    — a class of N clicking My computer when the bell rings: cold, and warm (the timetable started the
+ *           desktops before the lesson; run the server with a short cloudroom.classroom.warm-check-every).
  */
 public class DesktopBench {
 
 	static final HttpClient http = HttpClient.newHttpClient();
 	static String base;
 	static Path data;
+	static String schoolId;
 
 	record Student(String username, String password, String token) {
 	}
@@ -40,6 +43,7 @@ public class DesktopBench {
 			case "start" -> start(students);
 			case "gateway" -> gateway(students.getFirst());
 			case "density" -> density(students, operator);
+			case "bell" -> bell(students, operator);
 			default -> throw new IllegalArgumentException(command);
 		}
 	}
@@ -72,6 +76,43 @@ public class DesktopBench {
 		for (var student : students) {
 			stop(student);
 		}
+	}
+
+	/** The class clicks at once at the bell: first with no desktop running, then after the timetable's warm start. */
+	static void bell(List<Student> students, String operator) throws Exception {
+		print(students.size() + " at the bell, cold", together(students));
+		for (var student : students) {
+			stop(student);
+		}
+		var classes = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/schools/" + schoolId + "/classes"))
+			.header("Authorization", "Bearer " + operator).GET().build());
+		var room = field(post("/api/v1/schools/" + schoolId + "/rooms", operator,
+				"{\"name\":\"Bench room\",\"rows\":5,\"columns\":" + (students.size() + 4) / 5 + "}"), "id");
+		var bell = java.time.LocalDateTime.now().plusMinutes(2).withSecond(0).withNano(0);
+		post("/api/v1/schools/" + schoolId + "/timetable", operator, """
+				{"classId":"%s","room":"%s","day":"%s","start":"%s","end":"%s"}""".formatted(field(classes, "id"),
+				room, bell.getDayOfWeek(), bell.toLocalTime(), bell.toLocalTime().plusMinutes(40)));
+		Thread.sleep(java.time.Duration.between(java.time.LocalDateTime.now(), bell).toMillis());
+		print(students.size() + " at the bell, warm", together(students));
+		for (var student : students) {
+			stop(student);
+		}
+	}
+
+	static List<Double> together(List<Student> students) throws Exception {
+		var times = Collections.synchronizedList(new ArrayList<Double>());
+		var ready = new CountDownLatch(1);
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (var student : students) {
+				pool.submit(() -> {
+					ready.await();
+					times.add(clickToFirstFrame(student));
+					return null;
+				});
+			}
+			ready.countDown();
+		}
+		return times;
 	}
 
 	/** Seconds from POST /api/v1/desktops/mine to the first full framebuffer received over the WebSocket. */
@@ -255,7 +296,7 @@ public class DesktopBench {
 		var stamp = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 		var school = post("/api/v1/schools", operator,
 				"{\"name\":\"Bench " + stamp + "\",\"accountQuota\":" + (n + 5) + "}");
-		var schoolId = field(school, "id");
+		schoolId = field(school, "id");
 		var csv = new StringBuilder("username,given_name,family_name,role,class\n");
 		for (int i = 1; i <= n; i++) {
 			csv.append("b%s-%02d,Student%d,Bench,student,Bench class\n".formatted(stamp, i, i));

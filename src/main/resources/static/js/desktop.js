@@ -1,8 +1,9 @@
 // "My computer": starts or resumes the person's desktop and shows it with noVNC, scaled to the window.
-// It reconnects by itself after a dropped network and says plainly what is happening.
+// It reconnects by itself after a dropped network and says plainly what is happening. In a class session it follows
+// the classroom's live channel: a locked screen, the teacher's screen shown instead of one's own, messages.
 import RFB from '../novnc/core/rfb.js';
 
-const { text, api } = window.cloudroomDesktop;
+const { text, api, live } = window.cloudroomDesktop;
 const screen = document.getElementById('screen');
 const status = document.getElementById('desktop-status');
 const message = document.getElementById('desktop-message');
@@ -15,6 +16,8 @@ let rfb = null;
 let retries = 0;
 let retryTimer = null;
 let leaving = false;
+// The teacher's desktop this tab shows while the teacher shows their screen to the class, else null.
+let watching = null;
 
 function show(state, words) {
   status.dataset.state = state;
@@ -59,23 +62,31 @@ async function start() {
     halt('failed', problem.detail || text.failed);
     return;
   }
-  connect(await response.json());
+  const desktop = await response.json();
+  if (!watching) connect(desktop);
 }
 
 function connect(desktop) {
+  open(desktop.connectPath, false);
+}
+
+function open(path, viewOnly) {
   show('connecting', text.connecting);
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  rfb = new RFB(screen, `${scheme}://${window.location.host}${desktop.connectPath}`, { shared: true });
-  rfb.scaleViewport = true;
-  rfb.resizeSession = true;
-  rfb.focusOnClick = true;
-  rfb.addEventListener('connect', () => {
+  const mine = new RFB(screen, `${scheme}://${window.location.host}${path}`, { shared: true });
+  rfb = mine;
+  mine.viewOnly = viewOnly;
+  mine.scaleViewport = true;
+  mine.resizeSession = !viewOnly;
+  mine.focusOnClick = true;
+  mine.addEventListener('connect', () => {
     retries = 0;
-    show('connected', text.connected);
-    rfb.focus();
+    if (viewOnly) show('watching', text.watching);
+    else show('connected', text.connected);
+    mine.focus();
   });
-  rfb.addEventListener('disconnect', onDisconnect);
-  rfb.addEventListener('clipboard', event => {
+  mine.addEventListener('disconnect', () => { if (rfb === mine) onDisconnect(); });
+  mine.addEventListener('clipboard', event => {
     clipboardText.value = event.detail.text;
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(event.detail.text).catch(() => {});
@@ -83,9 +94,27 @@ function connect(desktop) {
   });
 }
 
+// Switches between one's own desktop (null) and the teacher's shown screen (its path).
+function follow(path) {
+  if (path === watching) return;
+  watching = path;
+  const old = rfb;
+  rfb = null;
+  if (old) old.disconnect();
+  clearTimeout(retryTimer);
+  if (path) open(path, true);
+  else start();
+}
+
 async function onDisconnect() {
   rfb = null;
   if (leaving) return;
+  if (watching) {
+    // The teacher stopped showing (the channel says so next), or the network dropped: look again shortly.
+    const path = watching;
+    retryTimer = setTimeout(() => { if (watching === path && !rfb) open(path, true); }, 2000);
+    return;
+  }
   // Did the desktop end (shut down, or by an admin), or did only the connection drop?
   const response = await fetch(api, { headers: headers(), credentials: 'same-origin' }).catch(() => null);
   if (response && response.status === 404) {
@@ -128,6 +157,28 @@ document.getElementById('end-desktop').addEventListener('click', async () => {
   halt('ended', text.ended);
 });
 document.getElementById('desktop-start').addEventListener('click', start);
-window.addEventListener('online', () => { if (!rfb) start(); });
+
+function listen() {
+  const channel = new EventSource(live);
+  channel.addEventListener('state', event => {
+    const state = JSON.parse(event.data);
+    document.getElementById('live-locked').hidden = !state.locked;
+    document.getElementById('live-watched').hidden = !state.watched;
+    document.getElementById('live-helping').hidden = !state.helping;
+    document.body.dataset.locked = state.locked;
+    follow(state.broadcast || null);
+  });
+  channel.addEventListener('message', event => {
+    const message = JSON.parse(event.data);
+    document.getElementById('live-message-from').textContent = text.messageFrom.replace('{0}', message.from);
+    document.getElementById('live-message-text').textContent = message.text;
+    document.getElementById('live-message').hidden = false;
+  });
+}
+document.getElementById('live-message-ok').addEventListener('click', () => {
+  document.getElementById('live-message').hidden = true;
+});
+window.addEventListener('online', () => { if (!rfb && !watching) start(); });
 
 start();
+listen();

@@ -13,10 +13,12 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Decides, before the WebSocket is opened and before any byte of RFB, who may connect to a desktop and how: its
- * owner controls it; everybody else gets 403 (404 for a desktop that does not run).
+ * owner controls it; somebody else asks for {@code ?mode=view} (the default) or {@code ?mode=control} and gets it
+ * when the {@link Supervision} allows that much, else 403 (404 for a desktop that does not run).
  */
 class Admission implements HandshakeInterceptor {
 
@@ -25,9 +27,11 @@ class Admission implements HandshakeInterceptor {
 	static final String MODE = "cloudroom.mode";
 
 	private final Desktops desktops;
+	private final Supervision supervision;
 
-	Admission(Desktops desktops) {
+	Admission(Desktops desktops, Supervision supervision) {
 		this.desktops = desktops;
+		this.supervision = supervision;
 	}
 
 	@Override
@@ -52,13 +56,20 @@ class Admission implements HandshakeInterceptor {
 			response.setStatusCode(HttpStatus.NOT_FOUND);
 			return false;
 		}
+		var mode = Mode.CONTROL;
 		if (!desktop.get().owner().equals(user.id())) {
-			response.setStatusCode(HttpStatus.FORBIDDEN);
-			return false;
+			var wanted = "control".equals(UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams()
+				.getFirst("mode")) ? Mode.CONTROL : Mode.VIEW;
+			var allowed = supervision.modeFor(user, desktop.get());
+			if (allowed.isEmpty() || wanted == Mode.CONTROL && allowed.get() == Mode.VIEW) {
+				response.setStatusCode(HttpStatus.FORBIDDEN);
+				return false;
+			}
+			mode = wanted;
 		}
 		attributes.put(USER, user);
-		attributes.put(DESKTOP, id);
-		attributes.put(MODE, Mode.CONTROL);
+		attributes.put(DESKTOP, desktop.get());
+		attributes.put(MODE, mode);
 		return true;
 	}
 

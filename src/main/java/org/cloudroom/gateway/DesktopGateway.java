@@ -1,54 +1,66 @@
 package org.cloudroom.gateway;
 
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.desktops.Desktop;
 import org.cloudroom.desktops.Desktops;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.BinaryWebSocketHandler;
 
-/** The WebSocket endpoint {@code /gateway/desktops/{id}}: a {@link Relay} for each admitted browser. */
+/**
+ * The WebSocket endpoint {@code /gateway/desktops/{id}}: a {@link Relay} for each admitted browser. An owner whose
+ * screen is locked comes back locked.
+ */
 class DesktopGateway extends BinaryWebSocketHandler {
 
 	private final Desktops desktops;
 	private final StudyMeter meter;
 	private final int maxCutText;
-	private final Map<String, Relay> relays = new ConcurrentHashMap<>();
+	private final GatewayConnections connections;
+	private final Supervision supervision;
 
-	DesktopGateway(Desktops desktops, StudyMeter meter, int maxCutText) {
+	DesktopGateway(Desktops desktops, StudyMeter meter, int maxCutText, GatewayConnections connections,
+			Supervision supervision) {
 		this.desktops = desktops;
 		this.meter = meter;
 		this.maxCutText = maxCutText;
+		this.connections = connections;
+		this.supervision = supervision;
 	}
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		session.setBinaryMessageSizeLimit(maxCutText + 64 * 1024);
 		var attributes = session.getAttributes();
-		var relay = new Relay(session, (UUID) attributes.get(Admission.DESKTOP),
-				(CloudroomUser) attributes.get(Admission.USER), (Mode) attributes.get(Admission.MODE), desktops, meter,
-				maxCutText);
-		relays.put(session.getId(), relay);
+		var user = (CloudroomUser) attributes.get(Admission.USER);
+		var desktop = (Desktop) attributes.get(Admission.DESKTOP);
+		var mode = (Mode) attributes.get(Admission.MODE);
+		var relay = new Relay(session, desktop.id(), user, mode, desktops, meter, maxCutText,
+				() -> supervision.connected(user, desktop, mode));
+		var open = new GatewayConnections.Open(relay, user, desktop, mode);
+		// Registered before asking, so that a lock arriving in between reaches this connection too.
+		connections.add(session.getId(), open);
+		if (open.ownersOwn()) {
+			relay.lock(supervision.locked(user.id()));
+		}
 		relay.start();
 	}
 
 	@Override
 	protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
-		var relay = relays.get(session.getId());
-		if (relay != null) {
-			relay.fromBrowser(message.getPayload());
+		var open = connections.get(session.getId());
+		if (open != null) {
+			open.relay().fromBrowser(message.getPayload());
 		}
 	}
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-		var relay = relays.remove(session.getId());
-		if (relay != null) {
-			relay.browserLeft();
+		var open = connections.remove(session.getId());
+		if (open != null) {
+			open.relay().browserLeft();
+			supervision.disconnected(open.user(), open.desktop(), open.mode());
 		}
 	}
 

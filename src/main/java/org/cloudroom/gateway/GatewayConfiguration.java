@@ -1,6 +1,7 @@
 package org.cloudroom.gateway;
 
 import org.cloudroom.desktops.Desktops;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -16,16 +17,22 @@ class GatewayConfiguration implements WebSocketConfigurer {
 	private final Desktops desktops;
 	private final StudyMeter meter;
 	private final GatewaySettings settings;
+	private final GatewayConnections connections;
+	private final ObjectProvider<Supervision> supervision;
 
-	GatewayConfiguration(Desktops desktops, StudyMeter meter, GatewaySettings settings) {
+	GatewayConfiguration(Desktops desktops, StudyMeter meter, GatewaySettings settings,
+			GatewayConnections connections, ObjectProvider<Supervision> supervision) {
 		this.desktops = desktops;
 		this.meter = meter;
 		this.settings = settings;
+		this.connections = connections;
+		this.supervision = supervision;
 	}
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-		registry.addHandler(new DesktopGateway(desktops, meter, (int) settings.maxClipboard().toBytes()),
-				"/gateway/desktops/*").addInterceptors(new Admission(desktops));
+		var rules = supervision.getIfAvailable(() -> Supervision.NOBODY);
+		registry.addHandler(new DesktopGateway(desktops, meter, (int) settings.maxClipboard().toBytes(), connections,
+				rules), "/gateway/desktops/*").addInterceptors(new Admission(desktops, rules));
 	}
 }

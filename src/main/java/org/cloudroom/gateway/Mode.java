@@ -1,6 +1,6 @@
 package org.cloudroom.gateway;
 
 /** What a connection may do: control the desktop, or only watch it (every input message is dropped). */
-enum Mode {
+public enum Mode {
 	CONTROL, VIEW
 }

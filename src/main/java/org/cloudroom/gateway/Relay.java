@@ -40,10 +40,19 @@ final class Relay {
 	private final ClientMessageFramer framer;
 	private final int maxMessage;
 	private final InboundStream inbound = new InboundStream(10_000);
+	private final Runnable onConnected;
 	private volatile SocketChannel channel;
+	private volatile boolean locked;
 
 	Relay(WebSocketSession session, UUID desktop, CloudroomUser user, Mode mode, Desktops desktops, StudyMeter meter,
 			int maxCutText) {
+		this(session, desktop, user, mode, desktops, meter, maxCutText, () -> {
+		});
+	}
+
+	Relay(WebSocketSession session, UUID desktop, CloudroomUser user, Mode mode, Desktops desktops, StudyMeter meter,
+			int maxCutText, Runnable onConnected) {
+		this.onConnected = onConnected;
 		this.session = session;
 		this.desktop = desktop;
 		this.user = user;
@@ -60,6 +69,17 @@ final class Relay {
 
 	void fromBrowser(ByteBuffer payload) {
 		inbound.offer(payload);
+	}
+
+	/** Drops every input message from now on (a locked screen), or passes it on again. */
+	void lock(boolean locked) {
+		this.locked = locked;
+	}
+
+	/** Ends the connection from the server's side, with the status the browser sees. */
+	void end(CloseStatus status) {
+		close(status);
+		browserLeft();
 	}
 
 	void browserLeft() {
@@ -81,6 +101,7 @@ final class Relay {
 			toBrowser.flush();
 			desktops.connected(desktop);
 			counted = true;
+			onConnected.run();
 			// The bulk direction gets a platform thread: measured against a virtual one, it kept up with
 			// websockify where the virtual thread fell behind (docs/BENCHMARKS.md). Input stays virtual.
 			Thread.ofPlatform().daemon().name("relay-" + desktop + "-out").start(this::desktopToBrowser);
@@ -116,14 +137,15 @@ final class Relay {
 			pending.put(message).flip();
 			for (var frame = framer.next(pending); frame != null; frame = framer.next(pending)) {
 				int end = pending.position() + frame.length();
-				if (mode == Mode.CONTROL || !frame.kind().input()) {
+				boolean control = mode == Mode.CONTROL && !locked;
+				if (control || !frame.kind().input()) {
 					var bytes = pending.slice(pending.position(), frame.length());
 					while (bytes.hasRemaining()) {
 						connection.write(bytes);
 					}
 				}
 				if (frame.kind() == ClientMessageKind.KEY_EVENT || frame.kind() == ClientMessageKind.POINTER_EVENT) {
-					if (mode == Mode.CONTROL) {
+					if (control) {
 						meter.input(user.id(), user.school());
 					}
 				}

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -28,6 +30,7 @@ import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Role;
 import org.cloudroom.accounts.SchoolId;
+import org.cloudroom.desktops.Desktop;
 import org.cloudroom.desktops.Desktops;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +42,7 @@ import org.springframework.web.socket.WebSocketSession;
 
 /**
  * A relay between a browser and a stand-in desktop on a Unix socket, to see byte for byte what reaches the desktop
- * from a watching (view-only) connection and from a controlling one.
+ * from a watching (view-only) connection, a locked one and a controlling one.
  */
 @Timeout(10)
 class DesktopGatewayViewModeTests {
@@ -109,12 +112,70 @@ class DesktopGatewayViewModeTests {
 		verify(meter, times(2)).input(teacher.id(), teacher.school());
 	}
 
-	/** Starts a relay in the mode and plays both handshakes; returns the desktop's side of the connection. */
+	@Test
+	void lockedConnectionDropsEveryInputMessageUntilUnlocked() throws Exception {
+		try (var desktop = connect(Mode.CONTROL)) {
+			relay.lock(true);
+			browserSends(SET_ENCODINGS, UPDATE_REQUEST, KEY_DOWN, POINTER_CLICK, CLIPBOARD, DESKTOP_SIZE,
+					UPDATE_REQUEST);
+
+			assertThat(read(desktop, SET_ENCODINGS.length + 2 * UPDATE_REQUEST.length))
+				.isEqualTo(concat(SET_ENCODINGS, UPDATE_REQUEST, UPDATE_REQUEST));
+			relay.lock(false);
+			browserSends(KEY_DOWN);
+			assertThat(read(desktop, KEY_DOWN.length)).as("the first input after the unlock").isEqualTo(KEY_DOWN);
+		}
+		verify(meter, timeout(5000).times(1)).input(teacher.id(), teacher.school());
+	}
+
+	@Test
+	void anOwnerWhoConnectsDuringALockComesBackLocked() throws Exception {
+		var owner = teacher;
+		var locked = new Supervision() {
+			@Override
+			public java.util.Optional<Mode> modeFor(CloudroomUser who, Desktop desktop) {
+				return java.util.Optional.empty();
+			}
+
+			@Override
+			public boolean locked(PersonId person) {
+				return person.equals(owner.id());
+			}
+		};
+		var connections = new GatewayConnections();
+		var session = mock(WebSocketSession.class);
+		when(session.getId()).thenReturn("s1");
+		try (var desktop = connect(session, (desktops, websocket) -> {
+			when(websocket.getAttributes()).thenReturn(new java.util.HashMap<>(java.util.Map.of(Admission.USER, owner,
+					Admission.DESKTOP, new Desktop(desktopId, owner.id(), owner.school(), OffsetDateTime.now(), 0,
+							"/gateway/desktops/" + desktopId),
+					Admission.MODE, Mode.CONTROL)));
+			new DesktopGateway(desktops, meter, 1024 * 1024, connections, locked)
+				.afterConnectionEstablished(websocket);
+			relay = connections.get("s1").relay();
+		})) {
+			browserSends(KEY_DOWN, POINTER_CLICK, UPDATE_REQUEST);
+
+			assertThat(read(desktop, UPDATE_REQUEST.length)).isEqualTo(UPDATE_REQUEST);
+			connections.lock(owner.id(), false);
+			browserSends(KEY_DOWN);
+			assertThat(read(desktop, KEY_DOWN.length)).isEqualTo(KEY_DOWN);
+		}
+	}
+
 	private SocketChannel connect(Mode mode) throws Exception {
+		return connect(mock(WebSocketSession.class), (desktops, session) -> {
+			relay = new Relay(session, desktopId, teacher, mode, desktops, meter, 1024 * 1024);
+			relay.start();
+		});
+	}
+
+	/** Starts a relay as told and plays both handshakes; returns the desktop's side of the connection. */
+	private SocketChannel connect(WebSocketSession session,
+			java.util.function.BiConsumer<Desktops, WebSocketSession> start) throws Exception {
 		var desktops = mock(Desktops.class);
 		when(desktops.connect(desktopId)).thenAnswer(call -> new Desktops.Connection(
 				SocketChannel.open(desktopSocket.getLocalAddress()), null));
-		var session = mock(WebSocketSession.class);
 		when(session.isOpen()).thenReturn(true);
 		doAnswer(call -> {
 			var payload = call.getArgument(0, BinaryMessage.class).getPayload();
@@ -125,8 +186,7 @@ class DesktopGatewayViewModeTests {
 			}
 			return null;
 		}).when(session).sendMessage(any());
-		relay = new Relay(session, desktopId, teacher, mode, desktops, meter, 1024 * 1024);
-		relay.start();
+		start.accept(desktops, session);
 
 		var desktop = desktopSocket.accept();
 		write(desktop, "RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));

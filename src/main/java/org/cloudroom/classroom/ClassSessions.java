@@ -1,0 +1,261 @@
+package org.cloudroom.classroom;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.cloudroom.accounts.ClassId;
+import org.cloudroom.accounts.Classes;
+import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.accounts.People;
+import org.cloudroom.accounts.Person;
+import org.cloudroom.accounts.PersonId;
+import org.cloudroom.accounts.Role;
+import org.cloudroom.accounts.SchoolId;
+import org.cloudroom.desktops.Desktops;
+import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Class sessions: a teacher of the class starts one (from the timetable or on the spot) and ends it; while it runs
+ * they may lock the class's screens, show their own, send a message. Attendance is who joined and when.
+ */
+@Service
+public class ClassSessions {
+
+	private final JdbcClient jdbc;
+	private final Classes classes;
+	private final People people;
+	private final Rooms rooms;
+	private final Timetable timetable;
+	private final Desktops desktops;
+	private final ApplicationEventPublisher events;
+
+	ClassSessions(JdbcClient jdbc, Classes classes, People people, Rooms rooms, Timetable timetable,
+			Desktops desktops, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.classes = classes;
+		this.people = people;
+		this.rooms = rooms;
+		this.timetable = timetable;
+		this.desktops = desktops;
+		this.events = events;
+	}
+
+	/**
+	 * Starts a session of the class, in the room given, or else the room of the class's lesson now. A session the
+	 * same teacher runs already is simply returned; one run by another teacher is a conflict.
+	 */
+	@Transactional
+	public ClassSession start(CloudroomUser user, ClassId classId, @Nullable UUID roomId) {
+		return start(user, classId, roomId, timetable.at(classId, LocalDateTime.now()));
+	}
+
+	/** Starts the session of a timetabled lesson, in its room. */
+	@Transactional
+	public ClassSession startLesson(CloudroomUser user, SchoolId school, UUID lessonId) {
+		user.requireMemberOf(school);
+		var lesson = timetable.find(school, lessonId).orElseThrow(Refused::notFound);
+		return start(user, lesson.classId(), lesson.room(), Optional.of(lesson));
+	}
+
+	private ClassSession start(CloudroomUser user, ClassId classId, @Nullable UUID roomId, Optional<Lesson> lesson) {
+		var schoolClass = classes.requireTeacherOf(user, classId);
+		var running = runningOf(classId);
+		if (running.isPresent()) {
+			if (running.get().teacher().equals(user.id())) {
+				return running.get();
+			}
+			throw new Refused(Status.CONFLICT, "classroom.session.running-by-other");
+		}
+		if (roomId != null) {
+			rooms.find(schoolClass.schoolId(), roomId).orElseThrow(Refused::notFound);
+		}
+		var room = roomId != null ? roomId : lesson.map(Lesson::room).orElse(null);
+		var session = new ClassSession(UUID.randomUUID(), schoolClass.schoolId(), classId, room,
+				lesson.map(Lesson::id).orElse(null), user.id(), now(), null, false, false);
+		jdbc.sql("""
+				insert into class_session (id, school_id, class_id, room_id, lesson_id, teacher_id, started_at,
+				                           locked, broadcasting)
+				values (?, ?, ?, ?, ?, ?, ?, false, false)""")
+			.params(session.id(), session.school().value(), classId.value(), room, session.lesson(),
+					user.id().value(), session.startedAt())
+			.update();
+		events.publishEvent(new ClassSessionStarted(session.id(), session.school(), classId, user.id(),
+				session.startedAt()));
+		for (var student : students(session)) {
+			if (desktops.mine(student.id()).filter(d -> d.connections() > 0).isPresent()) {
+				attend(session, student.id());
+			}
+		}
+		events.publishEvent(new SessionChanged(session));
+		return session;
+	}
+
+	@Transactional
+	public ClassSession end(CloudroomUser user, UUID sessionId) {
+		var session = requireRunning(user, sessionId);
+		var ended = now();
+		jdbc.sql("update class_session set ended_at = ?, locked = false, broadcasting = false where id = ?")
+			.params(ended, sessionId).update();
+		var after = find(sessionId).orElseThrow();
+		events.publishEvent(new ClassSessionEnded(sessionId, session.school(), session.classId(), session.teacher(),
+				session.startedAt(), ended));
+		events.publishEvent(new SessionChanged(after));
+		return after;
+	}
+
+	public ClassSession lock(CloudroomUser user, UUID sessionId, boolean locked) {
+		requireRunning(user, sessionId);
+		jdbc.sql("update class_session set locked = ? where id = ?").params(locked, sessionId).update();
+		var after = find(sessionId).orElseThrow();
+		events.publishEvent(new SessionChanged(after));
+		return after;
+	}
+
+	/** Shows the session teacher's screen to the class, or stops; it needs the teacher's desktop running. */
+	public ClassSession broadcast(CloudroomUser user, UUID sessionId, boolean broadcasting) {
+		var session = requireRunning(user, sessionId);
+		if (broadcasting && desktops.mine(session.teacher()).isEmpty()) {
+			throw new Refused(Status.CONFLICT, "classroom.broadcast.no-desktop");
+		}
+		jdbc.sql("update class_session set broadcasting = ? where id = ?").params(broadcasting, sessionId).update();
+		var after = find(sessionId).orElseThrow();
+		events.publishEvent(new SessionChanged(after));
+		return after;
+	}
+
+	public void message(CloudroomUser user, UUID sessionId, String text) {
+		var session = requireRunning(user, sessionId);
+		var trimmed = text.strip();
+		if (trimmed.isEmpty() || trimmed.length() > 500) {
+			throw new Refused(Status.UNPROCESSABLE, "classroom.message.length", 500);
+		}
+		var from = people.find(user.id()).map(Person::displayName).orElse(user.username());
+		events.publishEvent(new MessageSent(session, from, trimmed));
+	}
+
+	/**
+	 * The session, for the person who runs its class (its teacher, the school's admin or the operator); another
+	 * school's session is "not found", somebody else is "forbidden".
+	 */
+	public ClassSession require(CloudroomUser user, UUID sessionId) {
+		var session = find(sessionId).orElseThrow(Refused::notFound);
+		user.requireMemberOf(session.school());
+		classes.requireTeacherOf(user, session.classId());
+		return session;
+	}
+
+	/** As {@link #require}, and the session still runs: after its end nothing of the class is watched (403). */
+	public ClassSession requireRunning(CloudroomUser user, UUID sessionId) {
+		var session = require(user, sessionId);
+		if (!session.running()) {
+			throw new Refused(Status.FORBIDDEN, "classroom.session.ended");
+		}
+		return session;
+	}
+
+	public Optional<ClassSession> find(UUID id) {
+		return jdbc.sql("select * from class_session where id = ?").param(id).query(ClassSessions::session)
+			.optional();
+	}
+
+	public Optional<ClassSession> runningOf(ClassId classId) {
+		return jdbc.sql("select * from class_session where class_id = ? and ended_at is null").param(classId.value())
+			.query(ClassSessions::session).optional();
+	}
+
+	/** The running sessions of the classes a student is in. */
+	public List<ClassSession> runningFor(PersonId student) {
+		return classes.ofPerson(student).stream().map(c -> runningOf(c.id())).flatMap(Optional::stream).toList();
+	}
+
+	/** The running sessions a teacher runs. */
+	public List<ClassSession> runningBy(PersonId teacher) {
+		return jdbc.sql("select * from class_session where teacher_id = ? and ended_at is null")
+			.param(teacher.value()).query(ClassSessions::session).list();
+	}
+
+	/** The past and running sessions of a class, the newest first. */
+	public List<ClassSession> ofClass(ClassId classId) {
+		return jdbc.sql("select * from class_session where class_id = ? order by started_at desc")
+			.param(classId.value()).query(ClassSessions::session).list();
+	}
+
+	/** The students of the session's class. */
+	public List<Person> students(ClassSession session) {
+		return people.ofClass(session.classId()).stream().filter(p -> p.role() == Role.STUDENT).toList();
+	}
+
+	public boolean isStudentOf(ClassSession session, PersonId person) {
+		return classes.hasMember(session.classId(), person)
+				&& people.find(person).filter(p -> p.role() == Role.STUDENT).isPresent();
+	}
+
+	public List<Attendance> attendance(ClassSession session) {
+		return jdbc.sql("select person_id, joined_at from attendance where session_id = ? order by joined_at")
+			.param(session.id())
+			.query((rs, n) -> new Attendance(new PersonId(rs.getObject("person_id", UUID.class)),
+					rs.getObject("joined_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	/** A student connected to their desktop: they joined each running session of their classes, once. */
+	@Transactional
+	public void joined(PersonId student) {
+		for (var session : runningFor(student)) {
+			if (isStudentOf(session, student)) {
+				attend(session, student);
+			}
+		}
+	}
+
+	void tookOver(ClassSession session, PersonId teacher, PersonId student) {
+		jdbc.sql("insert into take_over (session_id, teacher_id, student_id, school_id, taken_at) values (?, ?, ?, ?, ?)")
+			.params(session.id(), teacher.value(), student.value(), session.school().value(), now()).update();
+	}
+
+	/** Who took control of whose desktop in the session, and when, the newest first. */
+	public List<TakeOver> takeOvers(ClassSession session) {
+		return jdbc.sql("select teacher_id, student_id, taken_at from take_over where session_id = ? order by taken_at desc")
+			.param(session.id())
+			.query((rs, n) -> new TakeOver(new PersonId(rs.getObject("teacher_id", UUID.class)),
+					new PersonId(rs.getObject("student_id", UUID.class)), rs.getObject("taken_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	private void attend(ClassSession session, PersonId student) {
+		boolean already = jdbc.sql("select count(*) from attendance where session_id = ? and person_id = ?")
+			.params(session.id(), student.value()).query(Integer.class).single() > 0;
+		if (already) {
+			return;
+		}
+		var at = now();
+		jdbc.sql("insert into attendance (session_id, person_id, school_id, joined_at) values (?, ?, ?, ?)")
+			.params(session.id(), student.value(), session.school().value(), at).update();
+		events.publishEvent(new AttendanceRecorded(session.id(), session.school(), session.classId(), student, at));
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static ClassSession session(ResultSet rs, int row) throws SQLException {
+		return new ClassSession(rs.getObject("id", UUID.class), new SchoolId(rs.getObject("school_id", UUID.class)),
+				new ClassId(rs.getObject("class_id", UUID.class)), rs.getObject("room_id", UUID.class),
+				rs.getObject("lesson_id", UUID.class), new PersonId(rs.getObject("teacher_id", UUID.class)),
+				rs.getObject("started_at", OffsetDateTime.class), rs.getObject("ended_at", OffsetDateTime.class),
+				rs.getBoolean("locked"), rs.getBoolean("broadcasting"));
+	}
+}

@@ -1,0 +1,147 @@
+package org.cloudroom.classroom;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.cloudroom.accounts.Classes;
+import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.accounts.People;
+import org.cloudroom.accounts.PersonId;
+import org.cloudroom.accounts.Role;
+import org.cloudroom.accounts.SchoolId;
+import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The rooms of each school and who sits where. The school admin defines rooms; the admin or a teacher seats students. */
+@Repository
+public class Rooms {
+
+	private final JdbcClient jdbc;
+	private final People people;
+	private final Classes classes;
+
+	Rooms(JdbcClient jdbc, People people, Classes classes) {
+		this.jdbc = jdbc;
+		this.people = people;
+		this.classes = classes;
+	}
+
+	public Room create(CloudroomUser user, SchoolId school, String name, int rows, int columns) {
+		user.requireAdminOf(school);
+		var trimmed = name.strip();
+		if (trimmed.isEmpty() || trimmed.length() > 100) {
+			throw new Refused(Status.UNPROCESSABLE, "classroom.room.name");
+		}
+		if (rows < 1 || rows > 20 || columns < 1 || columns > 20) {
+			throw new Refused(Status.UNPROCESSABLE, "classroom.room.size", 20);
+		}
+		if (ofSchool(school).stream().anyMatch(r -> r.name().equalsIgnoreCase(trimmed))) {
+			throw new Refused(Status.CONFLICT, "classroom.room.exists", trimmed);
+		}
+		var room = new Room(UUID.randomUUID(), school, trimmed, rows, columns);
+		jdbc.sql("insert into room (id, school_id, name, seat_rows, seat_columns, created_at) values (?, ?, ?, ?, ?, ?)")
+			.params(room.id(), school.value(), trimmed, rows, columns, OffsetDateTime.now(ZoneOffset.UTC)).update();
+		return room;
+	}
+
+	public List<Room> ofSchool(SchoolId school) {
+		return jdbc.sql("select * from room where school_id = ? order by name").param(school.value())
+			.query(Rooms::room).list();
+	}
+
+	public Optional<Room> find(SchoolId school, UUID id) {
+		return jdbc.sql("select * from room where school_id = ? and id = ?").params(school.value(), id)
+			.query(Rooms::room).optional();
+	}
+
+	/** The room, when the person may see it: another school's room is "not found". */
+	public Room require(CloudroomUser user, UUID id) {
+		var room = jdbc.sql("select * from room where id = ?").param(id).query(Rooms::room).optional()
+			.orElseThrow(Refused::notFound);
+		user.requireMemberOf(room.school());
+		return room;
+	}
+
+	public List<Seat> seats(UUID room) {
+		return jdbc.sql("select person_id, seat_row, seat_column from seat where room_id = ?").param(room)
+			.query((rs, n) -> new Seat(new PersonId(rs.getObject("person_id", UUID.class)), rs.getInt("seat_row"),
+					rs.getInt("seat_column")))
+			.list();
+	}
+
+	/**
+	 * Seats a student, moving them from their old seat; whoever sat there before loses the seat. The school's admin
+	 * may seat any student of the school, a teacher the students of their own classes.
+	 */
+	@Transactional
+	public Seat place(CloudroomUser user, UUID roomId, PersonId student, int row, int column) {
+		var room = require(user, roomId);
+		var person = people.findInSchool(room.school(), student).filter(p -> p.role() == Role.STUDENT)
+			.orElseThrow(Refused::notFound);
+		if (user.role() == Role.TEACHER) {
+			var mine = classes.ofPerson(user.id()).stream().anyMatch(c -> classes.hasMember(c.id(), person.id()));
+			if (!mine) {
+				throw new Refused(Status.FORBIDDEN, "error.forbidden");
+			}
+		}
+		else {
+			user.requireAdminOf(room.school());
+		}
+		if (row < 1 || row > room.rows() || column < 1 || column > room.columns()) {
+			throw new Refused(Status.UNPROCESSABLE, "classroom.seat.outside", room.rows(), room.columns());
+		}
+		jdbc.sql("delete from seat where room_id = ? and (person_id = ? or (seat_row = ? and seat_column = ?))")
+			.params(roomId, student.value(), row, column).update();
+		jdbc.sql("insert into seat (room_id, person_id, school_id, seat_row, seat_column) values (?, ?, ?, ?, ?)")
+			.params(roomId, student.value(), room.school().value(), row, column).update();
+		return new Seat(student, row, column);
+	}
+
+	/**
+	 * Where each of these students sits in the room: their own seat, or else the first free seat, row by row. A
+	 * student left over when the room is full has no seat.
+	 */
+	public Map<PersonId, Seat> seating(Room room, List<PersonId> students) {
+		var placed = new LinkedHashMap<PersonId, Seat>();
+		var taken = new HashSet<Integer>();
+		for (var seat : seats(room.id())) {
+			taken.add(seat.row() * 100 + seat.column());
+			if (students.contains(seat.person())) {
+				placed.put(seat.person(), seat);
+			}
+		}
+		var free = new ArrayList<int[]>();
+		for (int row = 1; row <= room.rows(); row++) {
+			for (int column = 1; column <= room.columns(); column++) {
+				if (!taken.contains(row * 100 + column)) {
+					free.add(new int[] { row, column });
+				}
+			}
+		}
+		var next = free.iterator();
+		for (var student : students) {
+			if (!placed.containsKey(student) && next.hasNext()) {
+				var spot = next.next();
+				placed.put(student, new Seat(student, spot[0], spot[1]));
+			}
+		}
+		return placed;
+	}
+
+	private static Room room(ResultSet rs, int row) throws SQLException {
+		return new Room(rs.getObject("id", UUID.class), new SchoolId(rs.getObject("school_id", UUID.class)),
+				rs.getString("name"), rs.getInt("seat_rows"), rs.getInt("seat_columns"));
+	}
+}

@@ -1,0 +1,105 @@
+package org.cloudroom.classroom;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.accounts.PersonId;
+import org.cloudroom.desktops.Desktops;
+import org.cloudroom.gateway.GatewayConnections;
+import org.cloudroom.gateway.Mode;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * What a student's My computer tab learns live, as server-sent events on {@code /classroom/live}: {@code state}
+ * (locked, watching the teacher's screen, seen by the teacher, helped by the teacher) at once and on every
+ * change, and each {@code message} of the teacher.
+ */
+@RestController
+class StudentChannel {
+
+	/** A student's classroom state; {@code broadcast} is the path to watch the teacher's desktop on, if shown. */
+	record LiveState(boolean locked, boolean watched, boolean helping, @Nullable String broadcast) {
+	}
+
+	record Message(String from, String text) {
+	}
+
+	private final ClassSessions sessions;
+	private final Desktops desktops;
+	private final GatewayConnections connections;
+	private final Map<PersonId, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
+
+	StudentChannel(ClassSessions sessions, Desktops desktops, GatewayConnections connections) {
+		this.sessions = sessions;
+		this.desktops = desktops;
+		this.connections = connections;
+	}
+
+	@GetMapping(path = "/classroom/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter live(@AuthenticationPrincipal CloudroomUser user) {
+		var emitter = new SseEmitter(30 * 60 * 1000L);
+		var mine = listeners.computeIfAbsent(user.id(), id -> new CopyOnWriteArrayList<>());
+		mine.add(emitter);
+		Runnable forget = () -> mine.remove(emitter);
+		emitter.onCompletion(forget);
+		emitter.onTimeout(forget);
+		emitter.onError(e -> forget.run());
+		send(user.id(), emitter, "state", state(user.id()));
+		return emitter;
+	}
+
+	LiveState state(PersonId student) {
+		var running = sessions.runningFor(student).stream().filter(s -> sessions.isStudentOf(s, student)).toList();
+		var broadcast = running.stream().filter(ClassSession::broadcasting).findFirst()
+			.flatMap(s -> desktops.mine(s.teacher())).map(d -> d.connectPath() + "?mode=view").orElse(null);
+		return new LiveState(running.stream().anyMatch(ClassSession::locked), !running.isEmpty(),
+				connections.watchers(student, Mode.CONTROL) > 0 && !running.isEmpty(), broadcast);
+	}
+
+	/** Tells the student's open tabs their state as it is now. */
+	void push(PersonId student) {
+		var mine = listeners.get(student);
+		if (mine != null && !mine.isEmpty()) {
+			var state = state(student);
+			mine.forEach(emitter -> send(student, emitter, "state", state));
+		}
+	}
+
+	@EventListener
+	void on(SessionChanged changed) {
+		sessions.students(changed.session()).forEach(student -> push(student.id()));
+	}
+
+	@EventListener
+	void on(MessageSent sent) {
+		var message = new Message(sent.from(), sent.text());
+		for (var student : sessions.students(sent.session())) {
+			var mine = listeners.get(student.id());
+			if (mine != null) {
+				mine.forEach(emitter -> send(student.id(), emitter, "message", message));
+			}
+		}
+	}
+
+	private void send(PersonId person, SseEmitter emitter, String name, Object data) {
+		try {
+			emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+		}
+		catch (IOException | IllegalStateException e) {
+			var mine = listeners.get(person);
+			if (mine != null) {
+				mine.remove(emitter);
+			}
+		}
+	}
+}

@@ -1,0 +1,9 @@
+package org.cloudroom.classroom;
+
+import java.time.OffsetDateTime;
+
+import org.cloudroom.accounts.PersonId;
+
+/** A teacher took control of a student's desktop during a class session, to help. */
+public record TakeOver(PersonId teacher, PersonId student, OffsetDateTime at) {
+}

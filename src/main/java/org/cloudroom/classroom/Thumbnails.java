@@ -1,0 +1,103 @@
+package org.cloudroom.classroom;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.cloudroom.accounts.PersonId;
+import org.cloudroom.desktops.Desktops;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Live thumbnails of people's desktops, for the teacher's wall. The first request for a person starts watching
+ * their running desktop; the screen is then kept current about once a second while anyone keeps asking, and the
+ * watch stops by itself some seconds after the last request. Who may see whose thumbnail is the caller's to check.
+ */
+@Component
+public class Thumbnails {
+
+	private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
+	/** The width of a thumbnail in pixels; its height keeps the screen's aspect. */
+	static final int WIDTH = 320;
+	private static final Duration FIRST_UPDATE = Duration.ofSeconds(3);
+
+	private final Desktops desktops;
+	private final Duration refresh;
+	private final Duration idle;
+	private final Map<PersonId, ScreenWatch> watches = new ConcurrentHashMap<>();
+
+	@Autowired
+	Thumbnails(Desktops desktops) {
+		this(desktops, Duration.ofSeconds(1), Duration.ofSeconds(10));
+	}
+
+	Thumbnails(Desktops desktops, Duration refresh, Duration idle) {
+		this.desktops = desktops;
+		this.refresh = refresh;
+		this.idle = idle;
+	}
+
+	/** The latest small JPEG of the person's running desktop, or empty when they have none. */
+	public Optional<byte[]> jpeg(PersonId owner) {
+		var desktop = desktops.mine(owner);
+		if (desktop.isEmpty()) {
+			stopWatching(owner);
+			return Optional.empty();
+		}
+		var id = desktop.get().id();
+		var watch = watches.compute(owner, (person, old) -> {
+			if (old != null && old.alive() && old.desktop().equals(id)) {
+				return old;
+			}
+			if (old != null) {
+				old.close();
+			}
+			try {
+				return ScreenWatch.start(id, desktops.connect(id), WIDTH, refresh);
+			}
+			catch (IOException e) {
+				log.debug("Desktop {} cannot be watched: {}", id, e.toString());
+				return null;
+			}
+		});
+		return watch == null ? Optional.empty() : watch.jpeg(FIRST_UPDATE);
+	}
+
+	/** Stops watching the person's desktop, if it is watched. */
+	public void stopWatching(PersonId owner) {
+		var watch = watches.remove(owner);
+		if (watch != null) {
+			watch.close();
+		}
+	}
+
+	/** How many desktops are being watched now. */
+	int watching() {
+		return watches.size();
+	}
+
+	@Scheduled(fixedDelay = 5000, initialDelay = 5000)
+	void stopIdle() {
+		long now = System.nanoTime();
+		watches.forEach((owner, watch) -> {
+			if (!watch.alive() || now - watch.lastAsked() > idle.toNanos()) {
+				if (watches.remove(owner, watch)) {
+					watch.close();
+				}
+			}
+		});
+	}
+
+	@PreDestroy
+	void stopAll() {
+		watches.keySet().forEach(this::stopWatching);
+	}
+}
