@@ -68,9 +68,13 @@ public final class RfbClient implements AutoCloseable {
 		}
 	}
 
-	/** Asks for the whole screen ({@code incremental} false) or for what changes from now on. */
+	/**
+	 * Asks for the whole screen ({@code incremental} false) or for what changes from now on; after the screen changed
+	 * size, for the whole screen again, as the new framebuffer starts empty.
+	 */
 	public void requestUpdate(boolean incremental) throws IOException {
-		var request = ByteBuffer.allocate(10).put((byte) 3).put((byte) (incremental ? 1 : 0)).putInt(0)
+		var whole = !incremental || messages.takeResized();
+		var request = ByteBuffer.allocate(10).put((byte) 3).put((byte) (whole ? 0 : 1)).putInt(0)
 			.putShort((short) framebuffer.width()).putShort((short) framebuffer.height()).array();
 		synchronized (out) {
 			out.write(request);

@@ -16,6 +16,8 @@ final class ServerMessages implements AutoCloseable {
 
 	private final DataInputStream in;
 	private final Framebuffer framebuffer;
+	/** Whether the screen changed size since it was last asked for whole: what was on it is gone. */
+	private volatile boolean resized;
 	private final Limits limits;
 	private final Zrle zrle;
 	private final Map<Encoding, Long> rectangles = new EnumMap<>(Encoding.class);
@@ -90,6 +92,7 @@ final class ServerMessages implements AutoCloseable {
 			case DESKTOP_SIZE -> {
 				limits.check(w, h);
 				framebuffer.resize(w, h);
+				resized = true;
 			}
 		}
 		synchronized (this) {
@@ -142,6 +145,14 @@ final class ServerMessages implements AutoCloseable {
 			throw new RfbException("clipboard text of " + length + " bytes");
 		}
 		in.skipNBytes(length);
+	}
+
+	@Override
+	/** True once after each change of size, when the next request must ask for the whole screen. */
+	boolean takeResized() {
+		var was = resized;
+		resized = false;
+		return was;
 	}
 
 	@Override

@@ -65,6 +65,22 @@ class RfbClientTests {
 	}
 
 	@Test
+	void afterTheScreenChangesSizeTheNextRequestAsksForTheWholeScreen() throws Exception {
+		var updates = new Updates().update(1).desktopSize(3, 2);
+		var desktop = new Desktop(handshake(2, 1), updates.toByteArray());
+
+		try (var client = RfbClient.open(desktop, null)) {
+			assertThat(client.read()).isTrue();
+			desktop.sent.reset();
+			client.requestUpdate(true);
+			client.requestUpdate(true);
+		}
+
+		assertThat(desktop.sent.toByteArray()).as("a whole 3×2 screen, then what changed")
+			.containsExactly(3, 0, 0, 0, 0, 0, 0, 3, 0, 2, 3, 1, 0, 0, 0, 0, 0, 3, 0, 2);
+	}
+
+	@Test
 	void refusesADesktopLargerThanTheLimitsAndClosesTheChannel() {
 		var desktop = new Desktop(handshake(600, 600));
 
