@@ -147,7 +147,6 @@ final class ServerMessages implements AutoCloseable {
 		in.skipNBytes(length);
 	}
 
-	@Override
 	/** True once after each change of size, when the next request must ask for the whole screen. */
 	boolean takeResized() {
 		var was = resized;
