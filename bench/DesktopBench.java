@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * gateway — full-frame Raw throughput through the gateway, websockify and a direct connection, in one run;
  * density — memory per idle desktop, with an editor open, and CPU while N students type;
  * bell    — a class of N clicking My computer when the bell rings: cold, and warm (the timetable started the
- *           desktops before the lesson; run the server with a short cloudroom.classroom.warm-check-every).
+ *           desktops before the lesson; run the server with a short cloudroom.classroom.warm-check-every);
+ * broadcast — from the teacher's pointer move to each of N students watching "show my screen" (BroadcastBench).
  */
 public class DesktopBench {
 
@@ -44,6 +45,7 @@ public class DesktopBench {
 			case "gateway" -> gateway(students.getFirst());
 			case "density" -> density(students, operator);
 			case "bell" -> bell(students, operator);
+			case "broadcast" -> BroadcastBench.broadcast(students, operator);
 			default -> throw new IllegalArgumentException(command);
 		}
 	}
@@ -297,13 +299,25 @@ public class DesktopBench {
 		var school = post("/api/v1/schools", operator,
 				"{\"name\":\"Bench " + stamp + "\",\"accountQuota\":" + (n + 5) + "}");
 		schoolId = field(school, "id");
-		var csv = new StringBuilder("username,given_name,family_name,role,class\n");
+		var rows = new StringBuilder();
 		for (int i = 1; i <= n; i++) {
-			csv.append("b%s-%02d,Student%d,Bench,student,Bench class\n".formatted(stamp, i, i));
+			rows.append("b%s-%02d,Student%d,Bench,student,Bench class\n".formatted(stamp, i, i));
 		}
+		return people(operator, rows.toString());
+	}
+
+	/** A teacher of the bench class. */
+	static Student teacher(String operator) throws Exception {
+		var stamp = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+		return people(operator, "t%s,Teacher,Bench,teacher,Bench class\n".formatted(stamp)).getFirst();
+	}
+
+	/** Imports the rows into the bench school and logs each person in. */
+	static List<Student> people(String operator, String rows) throws Exception {
+		var csv = "username,given_name,family_name,role,class\n" + rows;
 		var imported = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/schools/" + schoolId + "/people/import"))
 			.header("Authorization", "Bearer " + operator).header("Content-Type", "text/csv")
-			.POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build());
+			.POST(HttpRequest.BodyPublishers.ofString(csv)).build());
 		var matcher = Pattern.compile("\"username\":\"([^\"]+)\".*?\"initialPassword\":\"([^\"]+)\"")
 			.matcher(imported);
 		var students = new ArrayList<Student>();

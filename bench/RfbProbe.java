@@ -170,6 +170,18 @@ final class RfbProbe implements AutoCloseable {
 		}
 	}
 
+	/** Asks for what changes from now on, without waiting for it. */
+	void requestIncremental() throws IOException {
+		out.write(ByteBuffer.allocate(10).put((byte) 3).put((byte) 1).putShort((short) 0).putShort((short) 0)
+			.putShort((short) width).putShort((short) height).array());
+		out.flush();
+	}
+
+	void pointer(int x, int y) throws IOException {
+		out.write(ByteBuffer.allocate(6).put((byte) 5).put((byte) 0).putShort((short) x).putShort((short) y).array());
+		out.flush();
+	}
+
 	void key(int keysym, boolean down) throws IOException {
 		out.write(ByteBuffer.allocate(8).put((byte) 4).put((byte) (down ? 1 : 0)).putShort((short) 0).putInt(keysym)
 			.array());

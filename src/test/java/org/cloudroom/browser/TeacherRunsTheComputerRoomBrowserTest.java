@@ -31,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * A teacher runs a class of three students in the computer room, each with a real desktop: the wall shows their
+ * A teacher runs a class of students (three; see {@link #STUDENTS}) in the computer room, each with a real desktop: the wall shows their
  * screens; the teacher locks the screens (a student's tab says so, and even a tab that hides the notice cannot
  * work on the desktop), shows their own screen to the class, and sends a message. The wall's picture goes to
  * {@code target/screenshots}, and with {@code -Dcloudroom.screenshots=docs/images} to the README's images.
@@ -67,32 +67,42 @@ class TeacherRunsTheComputerRoomBrowserTest {
 	@Value("${cloudroom.data}")
 	Path data;
 
-	private final List<CloudroomUser> running = new ArrayList<>();
+	/**
+	 * Students in the class: three, or as many as {@code -Dcloudroom.wall-students} says (the README's picture of a
+	 * whole computer room is taken with 25).
+	 */
+	private static final int STUDENTS = Integer.getInteger("cloudroom.wall-students", 3);
+
+	private final List<CloudroomUser> running = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private List<String> names = List.of();
 	private Credential teacher;
 	private Credential student;
 	private CloudroomUser studentUser;
 	private String classId;
 
 	@BeforeEach
-	void aClassOfThreeWithTheirDesktops() throws Exception {
-		var school = OpenSchool.open(program, "Lotus Primary School", 10);
+	void aClassWithTheirDesktops() throws Exception {
+		var school = OpenSchool.open(program, "Lotus Primary School", STUDENTS + 5);
 		var tag = UUID.randomUUID().toString().substring(0, 6);
-		var imported = peopleImport.importFile(school.id(), new ByteArrayInputStream("""
-				username,given_name,family_name,role,class,password
-				li-%1$s,老师,李,teacher,四年级二班,
-				ming-%1$s,小明,王,student,四年级二班,
-				hong-%1$s,小红,李,student,四年级二班,
-				fang-%1$s,芳,张,student,四年级二班,
-				""".formatted(tag).getBytes(StandardCharsets.UTF_8)), false);
-		teacher = imported.people().get(0);
-		student = imported.people().get(1);
+		var list = ClassList.of("s" + tag + "-", "四年级二班", STUDENTS);
+		var csv = list.csv() + "li-" + tag + ",老师,李,teacher,四年级二班,\r\n";
+		var imported = peopleImport.importFile(school.id(), new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+				false);
+		names = list.students().stream().map(ClassList.Student::displayName).toList();
+		teacher = imported.people().getLast();
+		student = imported.people().getFirst();
 		classId = classes.findByName(school.id(), "四年级二班").orElseThrow().id().toString();
 		studentUser = user(student.username());
-		// The teacher's desktop (to show to the class) and two classmates' run as if opened elsewhere.
-		for (var other : List.of(imported.people().get(0), imported.people().get(2), imported.people().get(3))) {
-			var user = user(other.username());
-			running.add(user);
-			desktops.startOrResume(user, Locale.SIMPLIFIED_CHINESE);
+		// The teacher's desktop (to show to the class) and the classmates' run as if opened elsewhere.
+		var others = new ArrayList<CloudroomUser>();
+		for (var other : imported.people().subList(1, imported.people().size())) {
+			others.add(user(other.username()));
+		}
+		try (var starts = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			for (var user : others) {
+				running.add(user);
+				starts.submit(() -> desktops.startOrResume(user, Locale.SIMPLIFIED_CHINESE));
+			}
 		}
 		running.add(studentUser);
 	}
@@ -113,8 +123,8 @@ class TeacherRunsTheComputerRoomBrowserTest {
 		teacherBrowser.open("/classes/" + classId + "/sessions");
 		teacherBrowser.find("#start-session").click();
 		teacherBrowser.await(d -> teacherBrowser.path().startsWith("/sessions/"));
-		teacherBrowser.await(d -> d.findElements(By.cssSelector("#wall .tile img[src^='blob:']")).size() == 3);
-		assertThat(teacherBrowser.find("#wall").getText()).contains("王小明", "李小红", "张芳");
+		teacherBrowser.await(d -> d.findElements(By.cssSelector("#wall .tile img[src^='blob:']")).size() == STUDENTS);
+		assertThat(teacherBrowser.find("#wall").getText()).contains(names);
 		studentBrowser.await(d -> d.findElement(By.id("live-watched")).isDisplayed());
 		teacherBrowser.await(d -> d.findElements(By.cssSelector("#attendance li")).size() == 1);
 		Thread.sleep(2500); // a few more pictures, for the README's screenshot
