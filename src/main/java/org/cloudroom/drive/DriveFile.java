@@ -1,7 +1,9 @@
 package org.cloudroom.drive;
 
 import java.io.IOException;
+import java.io.FilterInputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.file.Path;
 
@@ -23,7 +25,7 @@ final class DriveFile extends AbstractResource {
 
 	@Override
 	public InputStream getInputStream() throws IOException {
-		return Channels.newInputStream(tree.read(file));
+		return new LargeSteps(Channels.newInputStream(tree.read(file)));
 	}
 
 	@Override
@@ -46,5 +48,24 @@ final class DriveFile extends AbstractResource {
 	@Override
 	public String getDescription() {
 		return "file " + file.getFileName() + " of a drive";
+	}
+
+	/** Copies to the response 256 KB at a time rather than the 16 KB an input stream's transferTo takes. */
+	private static final class LargeSteps extends FilterInputStream {
+
+		LargeSteps(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public long transferTo(OutputStream out) throws IOException {
+			var buffer = new byte[256 * 1024];
+			long total = 0;
+			for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0;) {
+				out.write(buffer, 0, n);
+				total += n;
+			}
+			return total;
+		}
 	}
 }

@@ -90,7 +90,7 @@ class PartUploads {
 			try (var out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
 				var buffer = new byte[BUFFER];
 				long left = part.size() - offset;
-				for (int n; (n = body.read(buffer)) >= 0;) {
+				for (int n; (n = body.readNBytes(buffer, 0, buffer.length)) > 0;) {
 					if (n > left) {
 						out.truncate(offset);
 						throw new Refused(Status.BAD_REQUEST, "drive.upload.too-long", part.size());

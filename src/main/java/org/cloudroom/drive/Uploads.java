@@ -52,7 +52,7 @@ final class Uploads {
 			}
 			try (var out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
 				var buffer = new byte[BUFFER];
-				for (int n; (n = body.read(buffer)) >= 0;) {
+				for (int n; (n = body.readNBytes(buffer, 0, buffer.length)) > 0;) {
 					counted += n;
 					reservation.addAndGet(n);
 					if (reservation.get() > allowed) {
