@@ -56,6 +56,7 @@ create table attendance (
     person_id  uuid not null references person (id),
     school_id  uuid not null references school (id),
     joined_at  timestamp with time zone not null,
+    active_minutes integer not null default 0,
     primary key (session_id, person_id)
 );
 

@@ -64,7 +64,8 @@ function render(view) {
     tile.dataset.active = s.active;
     tile.querySelector('.name').textContent = s.name;
     tile.querySelector('.marks').textContent = (s.online ? text.online : text.offline) + (s.active ? ' · ' + text.active : '');
-    if (s.joinedAt) joined.push(`${s.name} · ${text.joined.replace('{0}', new Date(s.joinedAt).toLocaleTimeString())}`);
+    if (s.joinedAt) joined.push(`${s.name} · ${text.joined.replace('{0}', new Date(s.joinedAt).toLocaleTimeString())}`
+      + ` · ${text.activeMinutes.replace('{0}', s.activeMinutes)}`);
   }
   attendance.replaceChildren(...joined.map(line => Object.assign(document.createElement('li'), { textContent: line })));
   toggle('lock', view.session.locked, text.unlock, text.lock);

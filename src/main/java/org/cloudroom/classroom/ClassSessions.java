@@ -204,10 +204,11 @@ public class ClassSessions {
 	}
 
 	public List<Attendance> attendance(ClassSession session) {
-		return jdbc.sql("select person_id, joined_at from attendance where session_id = ? order by joined_at")
+		return jdbc.sql("""
+				select person_id, joined_at, active_minutes from attendance where session_id = ? order by joined_at""")
 			.param(session.id())
 			.query((rs, n) -> new Attendance(new PersonId(rs.getObject("person_id", UUID.class)),
-					rs.getObject("joined_at", OffsetDateTime.class)))
+					rs.getObject("joined_at", OffsetDateTime.class), rs.getInt("active_minutes")))
 			.list();
 	}
 
@@ -217,6 +218,18 @@ public class ClassSessions {
 		for (var session : runningFor(student)) {
 			if (isStudentOf(session, student)) {
 				attend(session, student);
+			}
+		}
+	}
+
+	/** A minute the student worked on their desktop: it counts in each running session of their classes. */
+	@Transactional
+	public void activeMinute(PersonId student) {
+		for (var session : runningFor(student)) {
+			if (isStudentOf(session, student)) {
+				attend(session, student);
+				jdbc.sql("update attendance set active_minutes = active_minutes + 1 where session_id = ? and person_id = ?")
+					.params(session.id(), student.value()).update();
 			}
 		}
 	}

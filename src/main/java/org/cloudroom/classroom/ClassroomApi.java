@@ -82,14 +82,14 @@ class ClassroomApi {
 	}
 
 	record TileView(String student, String name, String username, int row, int column, boolean online,
-			boolean active, @Nullable UUID desktop, @Nullable OffsetDateTime joinedAt) {
+			boolean active, @Nullable UUID desktop, @Nullable OffsetDateTime joinedAt, int activeMinutes) {
 		static TileView of(Wall.Tile t) {
 			return new TileView(t.student().toString(), t.name(), t.username(), t.row(), t.column(), t.online(),
-					t.active(), t.desktop(), t.joinedAt());
+					t.active(), t.desktop(), t.joinedAt(), t.activeMinutes());
 		}
 	}
 
-	record AttendanceView(String student, OffsetDateTime joinedAt) {
+	record AttendanceView(String student, OffsetDateTime joinedAt, int activeMinutes) {
 	}
 
 	record TakeOverView(String teacher, String student, OffsetDateTime at) {
@@ -202,7 +202,7 @@ class ClassroomApi {
 	@GetMapping("/sessions/{sessionId}/attendance")
 	List<AttendanceView> attendance(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID sessionId) {
 		return sessions.attendance(sessions.require(user, sessionId)).stream()
-			.map(a -> new AttendanceView(a.student().toString(), a.joinedAt())).toList();
+			.map(a -> new AttendanceView(a.student().toString(), a.joinedAt(), a.activeMinutes())).toList();
 	}
 
 	@PostMapping("/sessions/{sessionId}/end")

@@ -16,10 +16,20 @@ import org.springframework.stereotype.Component;
 class RecentActivity {
 
 	private final Map<PersonId, OffsetDateTime> latest = new ConcurrentHashMap<>();
+	private final ClassSessions sessions;
 
+	RecentActivity(ClassSessions sessions) {
+		this.sessions = sessions;
+	}
+
+	/** Keeps the person's latest active minute, and counts it into the class session they are in. */
 	@EventListener
 	void on(ActiveMinuteRecorded recorded) {
+		var before = latest.get(recorded.person());
 		latest.merge(recorded.person(), recorded.minute(), (a, b) -> a.isAfter(b) ? a : b);
+		if (!recorded.minute().equals(before)) {
+			sessions.activeMinute(recorded.person());
+		}
 	}
 
 	/** Whether the person worked on their desktop this minute or the one before. */

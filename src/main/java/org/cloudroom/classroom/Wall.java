@@ -19,7 +19,7 @@ class Wall {
 
 	/** A student on the wall; {@code desktop} is their running desktop's id, if one runs. */
 	record Tile(PersonId student, String name, String username, int row, int column, boolean online, boolean active,
-			@Nullable UUID desktop, @Nullable OffsetDateTime joinedAt) {
+			@Nullable UUID desktop, @Nullable OffsetDateTime joinedAt, int activeMinutes) {
 	}
 
 	/** The grid's size and its tiles; students beyond a full room get no seat and are listed with row 0. */
@@ -46,7 +46,7 @@ class Wall {
 	View of(ClassSession session) {
 		var students = sessions.students(session);
 		var joined = sessions.attendance(session).stream()
-			.collect(Collectors.toMap(Attendance::student, Attendance::joinedAt));
+			.collect(Collectors.toMap(Attendance::student, java.util.function.Function.identity()));
 		var room = session.room() == null ? null : rooms.find(session.school(), session.room()).orElse(null);
 		if (room == null) {
 			int rows = Math.max(1, (students.size() + DEFAULT_COLUMNS - 1) / DEFAULT_COLUMNS);
@@ -57,7 +57,9 @@ class Wall {
 			var seat = seating.get(p.id());
 			return new Tile(p.id(), p.displayName(), p.username(), seat == null ? 0 : seat.row(),
 					seat == null ? 0 : seat.column(), connections.ownerConnected(p.id()), activity.activeNow(p.id()),
-					desktops.mine(p.id()).map(Desktop::id).orElse(null), joined.get(p.id()));
+					desktops.mine(p.id()).map(Desktop::id).orElse(null),
+					joined.containsKey(p.id()) ? joined.get(p.id()).joinedAt() : null,
+					joined.containsKey(p.id()) ? joined.get(p.id()).activeMinutes() : 0);
 		}).toList();
 		return new View(room.rows(), room.columns(), tiles);
 	}

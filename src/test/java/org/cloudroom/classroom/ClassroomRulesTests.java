@@ -18,6 +18,7 @@ import org.cloudroom.desktops.Desktop;
 import org.cloudroom.gateway.Mode;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
+import org.cloudroom.gateway.ActiveMinuteRecorded;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +59,9 @@ class ClassroomRulesTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher publisher;
 
 	ClassOfTwo school;
 
@@ -184,6 +188,22 @@ class ClassroomRulesTests {
 		assertThat(sessions.attendance(session)).extracting(Attendance::student).containsExactly(school.ming().id());
 		assertThat(events.stream(AttendanceRecorded.class)).extracting(AttendanceRecorded::student)
 			.containsExactly(school.ming().id());
+	}
+
+	@Test
+	void aStudentsActiveMinutesCountInTheSessionTheyAreInOnce() {
+		var session = sessions.start(school.teacher(), school.class52(), null);
+		var minute = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+
+		publisher.publishEvent(new ActiveMinuteRecorded(school.ming().id(), school.ming().school(), minute));
+		publisher.publishEvent(new ActiveMinuteRecorded(school.ming().id(), school.ming().school(), minute));
+		publisher.publishEvent(new ActiveMinuteRecorded(school.ming().id(), school.ming().school(), minute.plusMinutes(1)));
+		publisher.publishEvent(new ActiveMinuteRecorded(school.fang().id(), school.fang().school(), minute));
+
+		assertThat(sessions.attendance(session)).singleElement().satisfies(attendance -> {
+			assertThat(attendance.student()).isEqualTo(school.ming().id());
+			assertThat(attendance.activeMinutes()).isEqualTo(2);
+		});
 	}
 
 	@Test
