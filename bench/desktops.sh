@@ -15,7 +15,7 @@ password=bench-operator-password
 CLOUDROOM_DATA=$data CLOUDROOM_PORT=$port CLOUDROOM_ADMIN_PASSWORD=$password \
   "$JAVA_HOME/bin/java" -jar target/cloudroom.jar --cloudroom.desktops.max-desktops=60 --cloudroom.classroom.warm-check-every=5s ${BENCH_SERVER_ARGS:-} >"$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(uname -r); $(date -u +%F)"
 run() { "$JAVA_HOME/bin/java" -Djdk.httpclient.bufsize=262144 bench/DesktopBench.java "$1" "http://127.0.0.1:$port" "$password" "$data" "$n"; }
