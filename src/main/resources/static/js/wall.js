@@ -64,7 +64,7 @@ function render(view) {
     tile.dataset.active = s.active;
     tile.querySelector('.name').textContent = s.name;
     tile.querySelector('.marks').textContent = (s.online ? text.online : text.offline) + (s.active ? ' · ' + text.active : '');
-    if (s.joinedAt) joined.push(`${s.name} · ${text.joined.replace('{0}', new Date(s.joinedAt).toLocaleTimeString())}`
+    if (s.joinedAt) joined.push(`${s.name} · ${text.joined.replace('{0}', new Date(s.joinedAt).toLocaleTimeString(document.documentElement.lang || undefined))}`
       + ` · ${text.activeMinutes.replace('{0}', s.activeMinutes)}`);
   }
   attendance.replaceChildren(...joined.map(line => Object.assign(document.createElement('li'), { textContent: line })));

@@ -176,7 +176,12 @@ class TeacherRunsTheComputerRoomBrowserTest {
 		return new CloudroomUser(person.id(), person.schoolId(), person.username(), person.role());
 	}
 
+	/** Takes the whole wall: the window grows to the page's height first. */
 	private void screenshot(String name) {
+		var height = ((Number) teacherBrowser.driver().executeScript("return document.documentElement.scrollHeight"))
+			.intValue();
+		teacherBrowser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, Math.min(2400,
+				height + 140)));
 		teacherBrowser.screenshot(Path.of("target", "screenshots").resolve(name));
 		var docs = System.getProperty("cloudroom.screenshots");
 		if (docs != null) {

@@ -129,6 +129,44 @@ class ThumbnailsTests {
 		assertThat(thumbnails.watching()).isZero();
 	}
 
+	@Test
+	void aDesktopResizedByAnotherViewerStaysPictured() throws Exception {
+		var student = students.getFirst();
+		var desktop = desktops.startOrResume(student.user(), Locale.SIMPLIFIED_CHINESE);
+		await().atMost(Duration.ofSeconds(20)).until(() -> thumbnails.jpeg(student.id()).orElseThrow(),
+				shown -> close(read(shown).getRGB(160, 60), BACKGROUND));
+
+		resize(desktop.id(), 1000, 600);
+
+		var resized = await().atMost(Duration.ofSeconds(20)).until(() -> thumbnails.jpeg(student.id()).orElseThrow(),
+				shown -> read(shown).getHeight() == 192);
+		await().atMost(Duration.ofSeconds(20)).until(() -> thumbnails.jpeg(student.id()).orElseThrow(),
+				shown -> close(read(shown).getRGB(160, 60), BACKGROUND));
+		assertThat(read(resized).getWidth()).isEqualTo(320);
+	}
+
+	/** Another viewer, as a browser's noVNC does, asks the desktop to take the size of its window. */
+	private void resize(UUID desktop, int width, int height) throws IOException {
+		var connection = desktops.connect(desktop);
+		try (var channel = connection.channel()) {
+			var out = Channels.newOutputStream(channel);
+			RfbHandshake.connectDesktop(new DataInputStream(Channels.newInputStream(channel)), out,
+					connection.vncPassword());
+			out.write(ByteBuffer.allocate(12).put((byte) 2).put((byte) 0).putShort((short) 2).putInt(-308).putInt(-223)
+				.array());
+			out.write(ByteBuffer.allocate(24).put((byte) 251).put((byte) 0).putShort((short) width)
+				.putShort((short) height).put((byte) 1).put((byte) 0).putInt(0).putShort((short) 0).putShort((short) 0)
+				.putShort((short) width).putShort((short) height).putInt(0).array());
+			out.flush();
+			try {
+				Thread.sleep(500);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
 	/** Another viewer clicks IceWM's menu button at the bottom left, and the menu opens. */
 	private void clickTheMenuButton(UUID desktop) throws IOException {
 		var connection = desktops.connect(desktop);
