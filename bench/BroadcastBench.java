@@ -90,6 +90,7 @@ public class BroadcastBench {
 			viewer.close();
 		}
 		control.close();
+		DesktopBench.stop(teacher);
 	}
 
 	static void print(String what, List<Double> values) {
