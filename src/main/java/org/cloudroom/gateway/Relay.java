@@ -30,6 +30,7 @@ final class Relay {
 
 	private static final Logger log = LoggerFactory.getLogger(Relay.class);
 	private static final int DESKTOP_CHUNK = 1024 * 1024;
+	private static final int EXTENDED_DESKTOP_SIZE = -308;
 
 	private final WebSocketSession session;
 	private final UUID desktop;
@@ -42,6 +43,7 @@ final class Relay {
 	private final InboundStream inbound = new InboundStream(10_000);
 	private final Runnable onConnected;
 	private volatile SocketChannel channel;
+	private boolean screensAnnounced;
 	private volatile boolean locked;
 
 	Relay(WebSocketSession session, UUID desktop, CloudroomUser user, Mode mode, Desktops desktops, StudyMeter meter,
@@ -138,8 +140,18 @@ final class Relay {
 			for (var frame = framer.next(pending); frame != null; frame = framer.next(pending)) {
 				int end = pending.position() + frame.length();
 				boolean control = mode == Mode.CONTROL && !locked;
-				if (control || !frame.kind().input()) {
-					var bytes = pending.slice(pending.position(), frame.length());
+				var bytes = pending.slice(pending.position(), frame.length());
+				if (frame.kind() == ClientMessageKind.SET_ENCODINGS) {
+					screensAnnounced = announces(bytes, EXTENDED_DESKTOP_SIZE);
+				}
+				// TigerVNC 1.12's Xvnc crashes on a SetDesktopSize from a client that never asked for
+				// ExtendedDesktopSize; noVNC always asks first, so only a broken or hostile client is refused.
+				boolean screenSizeAllowed = frame.kind() != ClientMessageKind.SET_DESKTOP_SIZE || screensAnnounced;
+				if (!screenSizeAllowed) {
+					log.info("Dropped {}'s SetDesktopSize to desktop {}: ExtendedDesktopSize was never asked for",
+							user.username(), desktop);
+				}
+				if ((control || !frame.kind().input()) && screenSizeAllowed) {
 					while (bytes.hasRemaining()) {
 						connection.write(bytes);
 					}
@@ -153,6 +165,17 @@ final class Relay {
 			}
 			pending.compact();
 		}
+	}
+
+	/** Whether a SetEncodings message lists the encoding. */
+	private static boolean announces(ByteBuffer setEncodings, int encoding) {
+		int count = Short.toUnsignedInt(setEncodings.getShort(2));
+		for (int i = 0; i < count; i++) {
+			if (setEncodings.getInt(4 + 4 * i) == encoding) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void desktopToBrowser() {

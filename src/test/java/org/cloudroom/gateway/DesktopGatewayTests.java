@@ -144,6 +144,21 @@ class DesktopGatewayTests {
 	}
 
 	@Test
+	void aScreenSizeFromAClientThatNeverAskedForScreenLayoutsIsDroppedAndTheDesktopLives() throws Exception {
+		try (var socket = open()) {
+			socket.handshake();
+
+			// SetDesktopSize 1000×600, one screen, with no SetEncodings before it: TigerVNC 1.12 would crash on it.
+			socket.send(251, 0, 3, 232, 2, 88, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 232, 2, 88, 0, 0, 0, 0);
+			socket.send(3, 0, 0, 0, 0, 0, 0, 16, 0, 16);
+
+			assertThat(socket.read(1)[0]).as("FramebufferUpdate: the connection and the desktop go on").isZero();
+			assertThat(DesktopProcesses.named(DesktopProcesses.of(data, desktop), XVNC))
+				.hasValueSatisfying(xvnc -> assertThat(DesktopProcesses.running(xvnc)).isTrue());
+		}
+	}
+
+	@Test
 	void keysAndPointerOfTheOwnerCountAsAnActiveMinute() throws Exception {
 		assertThat(meter.activeMinutes(owner.id())).isZero();
 		try (var socket = open()) {
