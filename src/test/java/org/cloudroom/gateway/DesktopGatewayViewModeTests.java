@@ -47,7 +47,8 @@ import org.springframework.web.socket.WebSocketSession;
 @Timeout(10)
 class DesktopGatewayViewModeTests {
 
-	private static final byte[] SET_ENCODINGS = bytes(2, 0, 0, 1, 0, 0, 0, 0);
+	/** Raw and ExtendedDesktopSize (-308), which a client asks for before it may set the screen size. */
+	private static final byte[] SET_ENCODINGS = bytes(2, 0, 0, 2, 0, 0, 0, 0, 0xff, 0xff, 0xfe, 0xcc);
 	private static final byte[] UPDATE_REQUEST = bytes(3, 1, 0, 0, 0, 0, 5, 0, 2, 208);
 	private static final byte[] KEY_DOWN = bytes(4, 1, 0, 0, 0, 0, 0, 'a');
 	private static final byte[] POINTER_CLICK = bytes(5, 1, 0, 20, 2, 200);
