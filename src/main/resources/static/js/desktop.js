@@ -5,6 +5,19 @@ import RFB from '../novnc/core/rfb.js';
 
 const { text, api, live } = window.cloudroomDesktop;
 const screen = document.getElementById('screen');
+const screenArea = document.getElementById('screen-area');
+
+// noVNC asks the desktop to take the size of the screen element, and asks again while the two differ. A desktop
+// is whole pixels, the space under the bar rarely is: noVNC would ask ten times a second for as long as the tab is
+// open, and each time the desktop sends its whole screen again to everyone watching it. So the screen element
+// gets the whole pixels of its area.
+function wholePixels() {
+  const area = screenArea.getBoundingClientRect();
+  screen.style.width = `${Math.floor(area.width)}px`;
+  screen.style.height = `${Math.floor(area.height)}px`;
+}
+new ResizeObserver(wholePixels).observe(screenArea);
+wholePixels();
 const status = document.getElementById('desktop-status');
 const message = document.getElementById('desktop-message');
 const messageText = document.getElementById('desktop-message-text');

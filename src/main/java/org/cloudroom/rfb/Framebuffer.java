@@ -127,11 +127,24 @@ public final class Framebuffer {
 		touch(x, y, w, h);
 	}
 
+	/**
+	 * The screen took a new size: what was on it stays where it still fits, until the desktop sends the new screen;
+	 * a picture of the old screen is better than a black one meanwhile. The same size again changes nothing.
+	 */
 	synchronized void resize(int newWidth, int newHeight) {
+		if (newWidth == width && newHeight == height) {
+			return;
+		}
+		var resized = new int[newWidth * newHeight];
+		int keptWidth = Math.min(width, newWidth);
+		for (int row = 0; row < Math.min(height, newHeight); row++) {
+			System.arraycopy(pixels, row * width, resized, row * newWidth, keptWidth);
+		}
 		width = newWidth;
 		height = newHeight;
-		pixels = new int[newWidth * newHeight];
+		pixels = resized;
 		scaledWidth = 0;
+		java.util.Arrays.fill(dirty, 0);
 		touch(0, 0, newWidth, newHeight);
 	}
 

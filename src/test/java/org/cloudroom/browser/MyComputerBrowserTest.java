@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import org.cloudroom.accounts.Credential;
 import org.cloudroom.accounts.People;
@@ -20,6 +21,8 @@ import org.cloudroom.desktops.Desktop;
 import org.cloudroom.desktops.DesktopProcesses;
 import org.cloudroom.desktops.Desktops;
 import org.cloudroom.drive.Homes;
+import org.cloudroom.rfb.Encoding;
+import org.cloudroom.rfb.RfbClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +135,38 @@ class MyComputerBrowserTest {
 		assertThat(DesktopProcesses.running(editor)).isTrue();
 		await().atMost(PATIENCE).until(() -> pixel(IN_EDITOR[0], IN_EDITOR[1]).equals(List.of(255, 255, 255)));
 		screenshot("my-computer-again.png");
+	}
+
+	@Test
+	void aScreenAreaOfFractionalPixelsResizesTheDesktopOnceNotOverAndOver() throws Exception {
+		browser.logIn(student.username(), student.initialPassword());
+		browser.open("/desktop");
+		awaitConnected();
+		var desktop = desktops.mine(person).orElseThrow().id();
+
+		// The bar above the screen a fraction of a pixel taller, as its fonts often make it.
+		browser.driver().executeScript(
+				"document.querySelector('.desktop-bar').style.paddingBottom = 'calc(.3rem + 0.45px)'");
+		var connection = desktops.connect(desktop);
+		try (var viewer = RfbClient.open(connection.channel(), connection.vncPassword());
+				var reading = Executors.newVirtualThreadPerTaskExecutor()) {
+			viewer.requestUpdate(false);
+			reading.submit(() -> {
+				while (true) {
+					if (viewer.read()) {
+						viewer.requestUpdate(true);
+					}
+				}
+			});
+			Thread.sleep(3000);
+			viewer.close();
+
+			assertThat(viewer.rectangles(Encoding.DESKTOP_SIZE)).as("times the desktop changed size").isLessThan(2);
+			var area = ((Number) browser.driver()
+				.executeScript("return document.getElementById('screen-area').getBoundingClientRect().height"))
+				.doubleValue();
+			assertThat(viewer.framebuffer().height()).isEqualTo((int) Math.floor(area));
+		}
 	}
 
 	private void awaitConnected() {

@@ -25,6 +25,28 @@ class FramebufferTests {
 	}
 
 	@Test
+	void theSameSizeAgainKeepsThePicture() {
+		var framebuffer = new Framebuffer(2, 2);
+		framebuffer.put(0, 0, 2, 2, new int[] { 0x2f7de1, 0x2f7de1, 0xffffff, 0xffffff });
+		framebuffer.scaled(2);
+
+		framebuffer.resize(2, 2);
+
+		assertThat(framebuffer.scaled(2).rgb()).containsExactly(0x2f7de1, 0x2f7de1, 0xffffff, 0xffffff);
+	}
+
+	@Test
+	void aNewSizeKeepsWhatStillFitsUntilTheNewScreenArrives() {
+		var framebuffer = new Framebuffer(3, 2);
+		framebuffer.put(0, 0, 3, 2, new int[] { 1, 2, 3, 4, 5, 6 });
+
+		framebuffer.resize(2, 3);
+
+		assertThat(framebuffer.width()).isEqualTo(2);
+		assertThat(framebuffer.scaled(2).rgb()).containsExactly(1, 2, 4, 5, 0, 0);
+	}
+
+	@Test
 	void neverScalesUpNorToNothing() {
 		var framebuffer = new Framebuffer(1280, 3);
 

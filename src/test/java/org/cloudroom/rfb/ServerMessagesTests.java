@@ -43,14 +43,14 @@ class ServerMessagesTests {
 	}
 
 	@Test
-	void desktopSizeGivesANewEmptyFramebuffer() throws Exception {
+	void desktopSizeGivesALargerFramebufferKeepingWhatWasOnIt() throws Exception {
 		var screen = Screens.of(2, 2, new Updates().update(2).raw(0, 0, 1, 1, RED).desktopSize(5, 4));
 
 		screen.readAll();
 
 		assertThat(screen.framebuffer.width()).isEqualTo(5);
 		assertThat(screen.framebuffer.height()).isEqualTo(4);
-		assertThat(screen.pixels()).hasSize(20).containsOnly(0);
+		assertThat(screen.pixels()).hasSize(20).containsOnlyOnce(RED).startsWith(RED, 0, 0, 0, 0);
 	}
 
 	@Test
