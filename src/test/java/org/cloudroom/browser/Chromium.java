@@ -62,6 +62,11 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 		driver().get(base + path);
 	}
 
+	/** The server's address, such as {@code http://localhost:41234}. */
+	String base() {
+		return java.util.Objects.requireNonNull(base, "the server's address is known once the test runs");
+	}
+
 	/** The path of the page shown, such as {@code /schools}, without query. */
 	String path() {
 		var url = driver().getCurrentUrl();

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import org.cloudroom.accounts.Classes;
 import org.cloudroom.accounts.CloudroomUser;
@@ -21,6 +27,7 @@ import org.cloudroom.accounts.Program;
 import org.cloudroom.desktops.Desktop;
 import org.cloudroom.desktops.DesktopProcesses;
 import org.cloudroom.desktops.Desktops;
+import org.cloudroom.gateway.BrowserSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +36,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A teacher runs a class of students (three; see {@link #STUDENTS}) in the computer room, each with a real desktop: the wall shows their
@@ -79,6 +88,9 @@ class TeacherRunsTheComputerRoomBrowserTest {
 	private Credential student;
 	private CloudroomUser studentUser;
 	private String classId;
+	/** The student's classmates, each at work on their desktop from a browser of their own. */
+	private List<Credential> classmates = List.of();
+	private final List<BrowserSocket> classmatesAtWork = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	@BeforeEach
 	void aClassWithTheirDesktops() throws Exception {
@@ -98,6 +110,7 @@ class TeacherRunsTheComputerRoomBrowserTest {
 		for (var other : imported.people().subList(1, imported.people().size())) {
 			others.add(user(other.username()));
 		}
+		classmates = imported.people().subList(1, STUDENTS);
 		try (var starts = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
 			for (var user : others) {
 				running.add(user);
@@ -109,6 +122,7 @@ class TeacherRunsTheComputerRoomBrowserTest {
 
 	@AfterEach
 	void shutDownTheDesktops() {
+		classmatesAtWork.forEach(BrowserSocket::close);
 		running.forEach(user -> desktops.stop(user.id(), "test over"));
 	}
 
@@ -118,6 +132,11 @@ class TeacherRunsTheComputerRoomBrowserTest {
 		studentBrowser.open("/desktop");
 		studentBrowser.await(d -> d.findElement(By.cssSelector("#desktop-status[data-state=connected]")));
 		var studentDesktop = desktops.mine(studentUser.id()).map(Desktop::id).orElseThrow();
+		try (var starts = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			for (var working : starts.invokeAll(classmates.stream().map(c -> (Callable<Void>) () -> atWork(c)).toList())) {
+				working.get();
+			}
+		}
 
 		teacherBrowser.logIn(teacher.username(), teacher.initialPassword());
 		teacherBrowser.open("/classes/" + classId + "/sessions");
@@ -125,8 +144,9 @@ class TeacherRunsTheComputerRoomBrowserTest {
 		teacherBrowser.await(d -> teacherBrowser.path().startsWith("/sessions/"));
 		teacherBrowser.await(d -> d.findElements(By.cssSelector("#wall .tile img[src^='blob:']")).size() == STUDENTS);
 		assertThat(teacherBrowser.find("#wall").getText()).contains(names);
+		teacherBrowser.await(d -> d.findElements(By.cssSelector("#wall .tile[data-online=true]")).size() == STUDENTS);
 		studentBrowser.await(d -> d.findElement(By.id("live-watched")).isDisplayed());
-		teacherBrowser.await(d -> d.findElements(By.cssSelector("#attendance li")).size() == 1);
+		teacherBrowser.await(d -> d.findElements(By.cssSelector("#attendance li")).size() == STUDENTS);
 		Thread.sleep(2500); // a few more pictures, for the README's screenshot
 		screenshot("classroom-wall.png");
 
@@ -156,6 +176,40 @@ class TeacherRunsTheComputerRoomBrowserTest {
 
 		teacherBrowser.find("#end-session").click();
 		studentBrowser.await(d -> !d.findElement(By.id("live-watched")).isDisplayed());
+	}
+
+	/**
+	 * A classmate at work, as from a browser of their own: connected to their desktop through the gateway, they open
+	 * the text editor from the taskbar and write a line.
+	 */
+	private Void atWork(Credential classmate) throws Exception {
+		var http = HttpClient.newHttpClient();
+		var login = http.send(HttpRequest.newBuilder(URI.create(teacherBrowser.base() + "/api/v1/auth/token"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"%s\", \"password\": \"%s\"}"
+				.formatted(classmate.username(), classmate.initialPassword())))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		var token = new ObjectMapper().readTree(login.body()).get("token").asString();
+		var desktop = desktops.mine(user(classmate.username()).id()).map(Desktop::id).orElseThrow();
+		var socket = BrowserSocket.open(http,
+				URI.create(teacherBrowser.base().replace("http", "ws") + "/gateway/desktops/" + desktop),
+				headers -> headers.header("Authorization", "Bearer " + token));
+		classmatesAtWork.add(socket);
+		var screen = socket.handshake();
+		for (int button : new int[] { 1, 0 }) {
+			socket.send(ByteBuffer.allocate(6).put((byte) 5).put((byte) button).putShort((short) EDITOR_BUTTON_X)
+				.putShort((short) (screen.height() - 13)).array());
+		}
+		await().atMost(PATIENCE).until(() -> DesktopProcesses.named(DesktopProcesses.of(data, desktop), "mousepad")
+			.isPresent());
+		Thread.sleep(1500); // the editor's window maps after its process starts
+		for (char key : ("My garden diary, by " + classmate.username() + ".").toCharArray()) {
+			for (int down : new int[] { 1, 0 }) {
+				socket.send(ByteBuffer.allocate(8).put((byte) 4).put((byte) down).putShort((short) 0).putInt(key)
+					.array());
+			}
+		}
+		return null;
 	}
 
 	private int studentCanvasHeight() {

@@ -22,7 +22,7 @@ import org.cloudroom.rfb.ServerInit;
  * What noVNC does on its WebSocket to the gateway, from the JDK's WebSocket client: the bytes the gateway sends
  * arrive as one stream to read from, and how the gateway closed the connection is kept.
  */
-final class BrowserSocket implements WebSocket.Listener, AutoCloseable {
+public final class BrowserSocket implements WebSocket.Listener, AutoCloseable {
 
 	static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -33,7 +33,7 @@ final class BrowserSocket implements WebSocket.Listener, AutoCloseable {
 	private WebSocket socket;
 
 	/** Opens the WebSocket; fails with a {@link java.net.http.WebSocketHandshakeException} when refused. */
-	static BrowserSocket open(HttpClient client, URI uri, UnaryOperator<WebSocket.Builder> headers) throws Exception {
+	public static BrowserSocket open(HttpClient client, URI uri, UnaryOperator<WebSocket.Builder> headers) throws Exception {
 		var listener = new BrowserSocket();
 		listener.socket = headers.apply(client.newWebSocketBuilder().connectTimeout(PATIENCE)).buildAsync(uri, listener)
 			.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -41,7 +41,7 @@ final class BrowserSocket implements WebSocket.Listener, AutoCloseable {
 	}
 
 	/** The RFB 3.8 handshake as noVNC does it: version, security None, a shared ClientInit; then the ServerInit. */
-	ServerInit handshake() throws Exception {
+	public ServerInit handshake() throws Exception {
 		var version = read(12);
 		if (!Arrays.equals(version, "RFB 003.008\n".getBytes(StandardCharsets.US_ASCII))) {
 			throw new AssertionError("the gateway said " + new String(version, StandardCharsets.US_ASCII));
@@ -63,7 +63,7 @@ final class BrowserSocket implements WebSocket.Listener, AutoCloseable {
 				new String(name, StandardCharsets.UTF_8), new byte[0]);
 	}
 
-	void send(int... bytes) {
+	public void send(int... bytes) {
 		var message = new byte[bytes.length];
 		for (int i = 0; i < bytes.length; i++) {
 			message[i] = (byte) bytes[i];
@@ -71,7 +71,7 @@ final class BrowserSocket implements WebSocket.Listener, AutoCloseable {
 		send(message);
 	}
 
-	void send(byte[] message) {
+	public void send(byte[] message) {
 		socket.sendBinary(ByteBuffer.wrap(message), true).join();
 	}
 
@@ -99,7 +99,7 @@ final class BrowserSocket implements WebSocket.Listener, AutoCloseable {
 		return closeCode.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 	}
 
-	boolean isOpen() {
+	public boolean isOpen() {
 		return !socket.isInputClosed() && !closeCode.isDone();
 	}
 
