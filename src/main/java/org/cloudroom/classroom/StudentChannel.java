@@ -12,6 +12,7 @@ import org.cloudroom.desktops.Desktops;
 import org.cloudroom.gateway.GatewayConnections;
 import org.cloudroom.gateway.Mode;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -73,6 +74,15 @@ class StudentChannel {
 			var state = state(student);
 			mine.forEach(emitter -> send(student, emitter, "state", state));
 		}
+	}
+
+	/**
+	 * The server is going down: every tab's channel ends now (the tab reconnects, to this server once it is back or
+	 * to another), so that the graceful shutdown does not wait for channels that only end when their tab closes.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void endAll() {
+		listeners.values().forEach(mine -> mine.forEach(SseEmitter::complete));
 	}
 
 	@EventListener
