@@ -136,22 +136,30 @@ public class DesktopBench {
 			.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
 		Thread.sleep(1500);
 		try {
+			// The proxy's CPU per gigabyte relayed: what the path costs the server, whatever the viewer costs.
+			long server = Long.parseLong(System.getenv().getOrDefault("BENCH_SERVER_PID", "0"));
 			var results = new java.util.LinkedHashMap<String, List<Double>>();
-			for (int round = 0; round < 5; round++) {
-				results.computeIfAbsent("direct (Unix socket)", k -> new ArrayList<>())
-					.add(throughput(RfbProbe.unix(socket)));
-				results.computeIfAbsent("Cloudroom gateway", k -> new ArrayList<>()).add(throughput(
-						RfbProbe.webSocket(base.replace("http", "ws") + field(desktop, "connectPath"), student.token(),
-								null)));
-				results.computeIfAbsent("websockify", k -> new ArrayList<>())
-					.add(throughput(RfbProbe.webSocket("ws://127.0.0.1:6089/", null, "binary")));
+			var cpu = new java.util.LinkedHashMap<String, List<Double>>();
+			// A round not counted first: the server's JIT compiles the relay's code while it runs.
+			for (int round = -1; round < 5; round++) {
+				if (round == 0) {
+					results.clear();
+					cpu.clear();
+				}
+				measure(results, cpu, "direct (Unix socket)", 0, () -> RfbProbe.unix(socket));
+				measure(results, cpu, "Cloudroom gateway", server, () -> RfbProbe.webSocket(
+						base.replace("http", "ws") + field(desktop, "connectPath"), student.token(), null));
+				measure(results, cpu, "websockify", websockify.pid(),
+						() -> RfbProbe.webSocket("ws://127.0.0.1:6089/", null, "binary"));
 			}
 			double direct = median(results.get("direct (Unix socket)"));
-			System.out.println("| path | MB/s (median of 5) | of direct |");
-			System.out.println("|---|---|---|");
+			System.out.println("| path | MB/s (median of 5) | of direct | proxy CPU s per GB |");
+			System.out.println("|---|---|---|---|");
 			for (var entry : results.entrySet()) {
 				double mbs = median(entry.getValue());
-				System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f%% |%n", entry.getKey(), mbs, 100 * mbs / direct);
+				var perGb = cpu.get(entry.getKey());
+				System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f%% | %s |%n", entry.getKey(), mbs, 100 * mbs / direct,
+						perGb == null ? "–" : String.format(Locale.ROOT, "%.2f", median(perGb)));
 			}
 		}
 		finally {
@@ -160,19 +168,48 @@ public class DesktopBench {
 		}
 	}
 
-	/** MB/s of 40 full-frame Raw updates, after 3 to warm up. */
-	static double throughput(RfbProbe probe) throws Exception {
-		try (probe) {
+	interface Connect {
+		RfbProbe open() throws Exception;
+	}
+
+	/** One round on one path: MB/s of 40 full-frame Raw updates after 3 to warm up, and the proxy's CPU per GB. */
+	static void measure(java.util.Map<String, List<Double>> results, java.util.Map<String, List<Double>> cpu,
+			String path, long proxy, Connect connect) throws Exception {
+		try (var probe = connect.open()) {
 			for (int i = 0; i < 3; i++) {
 				probe.fullFrame();
 			}
 			long bytes0 = probe.bytesRead;
+			double cpu0 = proxy > 0 ? cpuSeconds(proxy) : 0;
 			long t0 = System.nanoTime();
 			for (int i = 0; i < 40; i++) {
 				probe.fullFrame();
 			}
-			return (probe.bytesRead - bytes0) / 1e6 / ((System.nanoTime() - t0) / 1e9);
+			double seconds = (System.nanoTime() - t0) / 1e9;
+			long bytes = probe.bytesRead - bytes0;
+			results.computeIfAbsent(path, k -> new ArrayList<>()).add(bytes / 1e6 / seconds);
+			if (proxy > 0) {
+				cpu.computeIfAbsent(path, k -> new ArrayList<>()).add((cpuSeconds(proxy) - cpu0) / (bytes / 1e9));
+			}
 		}
+	}
+
+	/**
+	 * User and system CPU seconds a process and its children (websockify serves each connection from a child)
+	 * have used, from /proc (clock ticks of 1/100 s).
+	 */
+	static double cpuSeconds(long pid) throws IOException {
+		double seconds = ownCpuSeconds(pid);
+		for (var child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of())) {
+			seconds += ownCpuSeconds(child.pid());
+		}
+		return seconds;
+	}
+
+	static double ownCpuSeconds(long pid) throws IOException {
+		var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+		var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
 	}
 
 	static void density(List<Student> students, String operator) throws Exception {

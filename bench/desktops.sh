@@ -18,7 +18,7 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(uname -r); $(date -u +%F)"
-run() { "$JAVA_HOME/bin/java" -Djdk.httpclient.bufsize=262144 bench/DesktopBench.java "$1" "http://127.0.0.1:$port" "$password" "$data" "$n"; }
+run() { BENCH_SERVER_PID=$server "$JAVA_HOME/bin/java" -Djdk.httpclient.bufsize=262144 bench/DesktopBench.java "$1" "http://127.0.0.1:$port" "$password" "$data" "$n"; }
 case "$what" in
   all) run start; run gateway; run density ;;
   *) run "$what" ;;
