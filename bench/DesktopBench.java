@@ -196,20 +196,32 @@ public class DesktopBench {
 
 	/**
 	 * User and system CPU seconds a process and its children (websockify serves each connection from a child)
-	 * have used, from /proc (clock ticks of 1/100 s).
+	 * have used, from /proc (clock ticks of 1/100 s); a JVM's JIT compiler threads left out, as a freshly started
+	 * server compiles its startup's code in the background for minutes, whatever it relays.
 	 */
 	static double cpuSeconds(long pid) throws IOException {
-		double seconds = ownCpuSeconds(pid);
-		for (var child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of())) {
-			seconds += ownCpuSeconds(child.pid());
+		double seconds = 0;
+		var processes = new ArrayList<Long>(List.of(pid));
+		ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(child -> processes.add(child.pid())));
+		for (long process : processes) {
+			try (var tasks = Files.list(Path.of("/proc/" + process + "/task"))) {
+				for (var task : tasks.toList()) {
+					try {
+						var stat = Files.readString(task.resolve("stat"));
+						var name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+						if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+							continue;
+						}
+						var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+					}
+					catch (java.nio.file.NoSuchFileException gone) {
+						// a thread that ended meanwhile
+					}
+				}
+			}
 		}
 		return seconds;
-	}
-
-	static double ownCpuSeconds(long pid) throws IOException {
-		var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-		var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
 	}
 
 	static void density(List<Student> students, String operator) throws Exception {
