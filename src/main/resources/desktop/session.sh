@@ -1,6 +1,6 @@
 #!/bin/sh
 # A Cloudroom desktop session, run inside its sandbox: Xvnc on a Unix socket only (no TCP, no abstract socket),
-# the fcitx5 input method with pinyin, and IceWM. When Xvnc ends, the session ends.
+# the fcitx5 input method with pinyin, IceWM, and PCManFM for the desktop icons. When Xvnc ends, the session ends.
 set -u
 mkdir -p /tmp/.X11-unix && chmod 1777 /tmp/.X11-unix
 export XDG_RUNTIME_DIR=/tmp/runtime
@@ -16,6 +16,8 @@ while [ ! -S /tmp/.X11-unix/X1 ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1));
 export DISPLAY=:1
 export XMODIFIERS=@im=fcitx GTK_IM_MODULE=fcitx QT_IM_MODULE=fcitx SDL_IM_MODULE=fcitx
 export ICEWM_PRIVCFG=/run/cloudroom/icewm
+# The school's default apps (mimeapps.list), before the system's; the person's own choices still win.
+export XDG_CONFIG_DIRS=/run/cloudroom-look/xdg:/etc/xdg
 
 # A first desktop gets pinyin next to the keyboard; the person's own choices stay theirs afterwards.
 profile="$HOME/.config/fcitx5/profile"

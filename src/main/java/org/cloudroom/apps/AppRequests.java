@@ -3,6 +3,7 @@ package org.cloudroom.apps;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.cloudroom.accounts.Classes;
@@ -82,7 +83,7 @@ public class AppRequests {
 			availability.assign(user, new ClassId(request.classId()), request.appId(), true);
 		}
 		jdbc.sql("""
-				update app_request set state = ?, decided_by = ?, decided_at = ?, decision_note = ?
+				update app_request set state = ?, decided_by = ?, decided_at = ?, decision_note = ?, decision_seen = false
 				where id = ?""").params(approve ? "APPROVED" : "REFUSED", user.id().value(), now(),
 				note == null ? null : note.strip(), id).update();
 		return find(id);
@@ -108,6 +109,25 @@ public class AppRequests {
 	public List<AppRequest> mine(CloudroomUser user) {
 		return jdbc.sql(SELECT + "where requested_by = ? order by requested_at desc").param(user.id().value())
 			.query(AppRequest.class).list();
+	}
+
+	/**
+	 * The decisions on the teacher's requests they have not seen yet, oldest first; they count as seen once told,
+	 * so each is told once.
+	 */
+	@Transactional
+	public List<DecisionNotice> takeUnseenDecisions(CloudroomUser user, Locale locale) {
+		var unseen = jdbc.sql(SELECT + "where requested_by = ? and state <> 'PENDING' and not decision_seen "
+				+ "order by decided_at").param(user.id().value()).query(AppRequest.class).list();
+		if (unseen.isEmpty()) {
+			return List.of();
+		}
+		jdbc.sql("update app_request set decision_seen = true where requested_by = ? and state <> 'PENDING'")
+			.param(user.id().value()).update();
+		return unseen.stream().map(r -> new DecisionNotice(r.id(),
+				catalog.find(r.appId()).map(app -> app.name(locale)).orElse(r.appId()),
+				classes.find(new SchoolId(r.schoolId()), new ClassId(r.classId())).map(c -> c.name()).orElse(""),
+				"APPROVED".equals(r.state()), r.decisionNote())).toList();
 	}
 
 	private AppRequest find(UUID id) {

@@ -15,6 +15,11 @@ import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.accounts.Schools;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -91,6 +97,9 @@ class AppsPages {
 		model.addAttribute("requests", named(requests.ofSchool(user, schoolId), locale));
 		model.addAttribute("profile", profiles.current(schoolId));
 		model.addAttribute("versions", profiles.versions(user, schoolId));
+		model.addAttribute("browsers", DefaultApps.candidates(catalog, DefaultApps.Kind.WEB_BROWSER));
+		model.addAttribute("editors", DefaultApps.candidates(catalog, DefaultApps.Kind.TEXT_EDITOR));
+		model.addAttribute("fileManagers", DefaultApps.candidates(catalog, DefaultApps.Kind.FILE_MANAGER));
 		return "apps/school";
 	}
 
@@ -117,6 +126,42 @@ class AppsPages {
 			profiles.change(user, schoolId, wallpaper, homePage.strip(), locale);
 			flash.addFlashAttribute("notice", "apps.profile.saved");
 		});
+	}
+
+	@PostMapping("/schools/{schoolId}/profile/wallpaper-image")
+	String changeWallpaperImage(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@RequestParam(required = false) @Nullable MultipartFile image, @RequestParam(defaultValue = "false")
+			boolean remove, RedirectAttributes flash) {
+		return attempt(flash, "redirect:/schools/" + schoolId + "/apps", () -> {
+			if (remove) {
+				profiles.removeWallpaperImage(user, schoolId);
+			}
+			else {
+				profiles.changeWallpaperImage(user, schoolId, bytes(image));
+			}
+			flash.addFlashAttribute("notice", "apps.profile.saved");
+		});
+	}
+
+	@PostMapping("/schools/{schoolId}/profile/default-apps")
+	String changeDefaultApps(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@RequestParam(defaultValue = "") String browser, @RequestParam(defaultValue = "") String editor,
+			@RequestParam(defaultValue = "") String fileManager, RedirectAttributes flash) {
+		return attempt(flash, "redirect:/schools/" + schoolId + "/apps", () -> {
+			profiles.changeDefaultApps(user, schoolId, browser, editor, fileManager);
+			flash.addFlashAttribute("notice", "apps.profile.saved");
+		});
+	}
+
+	@GetMapping("/schools/{schoolId}/profile/wallpaper-image/{version}")
+	ResponseEntity<Resource> wallpaperImage(@AuthenticationPrincipal CloudroomUser user,
+			@PathVariable SchoolId schoolId, @PathVariable int version) {
+		var profile = profiles.versions(user, schoolId).stream().filter(v -> v.version() == version).findFirst()
+			.orElseThrow(Refused::notFound);
+		var file = profiles.wallpaperImage(profile).orElseThrow(Refused::notFound);
+		return ResponseEntity.ok()
+			.contentType(file.toString().endsWith(".png") ? MediaType.IMAGE_PNG : MediaType.IMAGE_JPEG)
+			.body(new FileSystemResource(file));
 	}
 
 	@PostMapping("/schools/{schoolId}/profile/rollback")
@@ -175,6 +220,15 @@ class AppsPages {
 			requests.request(user, classId, appId, reason);
 			flash.addFlashAttribute("notice", "apps.request.sent");
 		});
+	}
+
+	private static byte[] bytes(@Nullable MultipartFile image) {
+		try {
+			return image == null ? new byte[0] : image.getBytes();
+		}
+		catch (java.io.IOException e) {
+			throw new Refused(Status.UNPROCESSABLE, "apps.profile.bad-image", Wallpapers.MAX_BYTES / 1024 / 1024);
+		}
 	}
 
 	private List<Named> named(List<AppRequest> list, Locale locale) {

@@ -1,11 +1,13 @@
 package org.cloudroom.apps;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * An install of a curated app, as the operator follows it: its state ({@code RUNNING}, {@code SUCCEEDED},
- * {@code FAILED}), how far it got in percent, and the installer's log.
+ * An install of a curated app, as the operator follows it: who started it and when, its state ({@code RUNNING},
+ * {@code SUCCEEDED}, {@code FAILED}), how far it got in percent, and the installer's log (its tail, once ended).
  */
-public record Install(UUID id, String appId, String state, int percent, List<String> log) {
+public record Install(UUID id, String appId, UUID startedBy, OffsetDateTime startedAt, String state, int percent,
+		List<String> log) {
 }

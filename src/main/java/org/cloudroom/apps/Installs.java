@@ -6,7 +6,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.status.Refused;
@@ -21,26 +27,33 @@ import org.cloudroom.status.Status;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * The operator installs a curated app with one click: the package tool runs in the background, one install at a
- * time, and its progress and log are kept for the page. An install that fails leaves the catalog as it was.
+ * time, and its progress and log are kept for the page. An ended install is kept in the database with its log's
+ * tail, so the operator sees past installs after a restart. An install that fails leaves the catalog as it was.
  */
 @Service
 public class Installs implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Installs.class);
 	private static final int MAX_LOG_LINES = 2000;
+	/** The characters of the log kept once an install has ended: its end, where the outcome is. */
+	private static final int KEPT_LOG_CHARS = 20_000;
+	private static final String SELECT = "select id, app_id, started_by, started_at, state, log_tail from app_install";
 
 	private final AppCatalog catalog;
 	private final AppsSettings settings;
+	private final JdbcClient jdbc;
 	private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
-	Installs(AppCatalog catalog, AppsSettings settings) {
+	Installs(AppCatalog catalog, AppsSettings settings, JdbcClient jdbc) {
 		this.catalog = catalog;
 		this.settings = settings;
+		this.jdbc = jdbc;
 	}
 
 	/** Starts installing a curated app that is not installed yet. */
@@ -50,7 +63,7 @@ public class Installs implements AutoCloseable {
 		if (app.debianPackage() == null || app.installed()) {
 			throw new Refused(Status.CONFLICT, "apps.install-not-needed", app.name());
 		}
-		return run(app);
+		return run(app, user.id().value());
 	}
 
 	public Install find(CloudroomUser user, UUID id) {
@@ -60,28 +73,31 @@ public class Installs implements AutoCloseable {
 
 	Install view(UUID id) {
 		var job = jobs.get(id);
-		if (job == null) {
-			throw Refused.notFound();
+		if (job != null) {
+			return job.view();
 		}
-		return job.view();
+		return jdbc.sql(SELECT + " where id = ?").param(id).query(Installs::ended).optional()
+			.orElseThrow(Refused::notFound);
 	}
 
-	/** The installs since the server started, newest first. */
+	/** The installs running now and the last ones ended before, newest first. */
 	public List<Install> all(CloudroomUser user) {
 		user.requireOperator();
-		return jobs.values().stream().sorted((a, b) -> Long.compare(b.startedAt, a.startedAt)).map(Job::view).toList();
+		var running = jobs.values().stream().map(Job::view);
+		var ended = jdbc.sql(SELECT + " order by started_at desc limit 200").query(Installs::ended).list().stream();
+		return Stream.concat(running, ended).sorted(Comparator.comparing(Install::startedAt).reversed()).toList();
 	}
 
-	Install run(App app) {
-		var job = new Job(UUID.randomUUID(), app.id());
+	Install run(App app, UUID startedBy) {
+		var job = new Job(UUID.randomUUID(), app.id(), String.valueOf(app.debianPackage()), startedBy);
 		jobs.put(job.id, job);
 		var refusal = refusal();
 		if (refusal != null) {
 			job.line(refusal);
-			job.end("FAILED");
+			end(job, "FAILED");
 		}
 		else {
-			worker.submit(() -> install(job, app.debianPackage()));
+			worker.submit(() -> install(job, job.debianPackage));
 		}
 		return job.view();
 	}
@@ -118,24 +134,46 @@ public class Installs implements AutoCloseable {
 			if (!process.waitFor(settings.installTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly();
 				job.line("Given up after " + settings.installTimeout().toMinutes() + " minutes.");
-				job.end("FAILED");
+				end(job, "FAILED");
 				return;
 			}
 			job.line("exit code " + process.exitValue());
 			if (process.exitValue() == 0) {
 				catalog.refresh();
 			}
-			job.end(process.exitValue() == 0 ? "SUCCEEDED" : "FAILED");
+			end(job, process.exitValue() == 0 ? "SUCCEEDED" : "FAILED");
 		}
 		catch (IOException e) {
 			job.line(e.getMessage() == null ? e.toString() : e.getMessage());
-			job.end("FAILED");
+			end(job, "FAILED");
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			job.end("FAILED");
+			end(job, "FAILED");
 		}
 		log.info("Install of {}: {}", debianPackage, job.state);
+	}
+
+	/** Keeps the ended install in the database; running ones live here only while they run. */
+	private void end(Job job, String state) {
+		job.end(state);
+		var view = job.view();
+		var text = String.join("\n", view.log());
+		jdbc.sql("""
+				insert into app_install (id, app_id, debian_package, started_by, started_at, state, log_tail)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(view.id(), view.appId(), job.debianPackage, view.startedBy(), view.startedAt(), state,
+					text.substring(Math.max(0, text.length() - KEPT_LOG_CHARS)))
+			.update();
+		jobs.remove(job.id);
+	}
+
+	private static Install ended(ResultSet row, int number) throws SQLException {
+		var text = row.getString("log_tail");
+		var state = row.getString("state");
+		return new Install(row.getObject("id", UUID.class), row.getString("app_id"),
+				row.getObject("started_by", UUID.class), row.getObject("started_at", OffsetDateTime.class), state,
+				"SUCCEEDED".equals(state) ? 100 : 0, text.isEmpty() ? List.of() : List.of(text.split("\n", -1)));
 	}
 
 	@Override
@@ -147,14 +185,18 @@ public class Installs implements AutoCloseable {
 
 		final UUID id;
 		final String appId;
-		final long startedAt = System.nanoTime();
+		final String debianPackage;
+		final UUID startedBy;
+		final OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
 		final List<String> lines = new ArrayList<>();
 		volatile String state = "RUNNING";
 		volatile int percent;
 
-		Job(UUID id, String appId) {
+		Job(UUID id, String appId, String debianPackage, UUID startedBy) {
 			this.id = id;
 			this.appId = appId;
+			this.debianPackage = debianPackage;
+			this.startedBy = startedBy;
 		}
 
 		/** A line of the package tool: its status lines ({@code pmstatus:pkg:42.5:...}) move the progress. */
@@ -188,7 +230,7 @@ public class Installs implements AutoCloseable {
 		}
 
 		synchronized Install view() {
-			return new Install(id, appId, state, percent, List.copyOf(lines));
+			return new Install(id, appId, startedBy, startedAt, state, percent, List.copyOf(lines));
 		}
 	}
 }

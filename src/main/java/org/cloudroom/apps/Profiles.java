@@ -27,13 +27,18 @@ public class Profiles {
 	private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 	private static final Set<String> LOCALES = Set.of("", "zh-CN", "en");
 	private static final String SELECT = """
-			select profile_version as version, wallpaper, home_page, desktop_locale as locale, created_at
+			select profile_version as version, wallpaper, home_page, desktop_locale as locale, created_at,
+			wallpaper_image, default_browser, default_editor, default_file_manager
 			from desktop_profile""";
 
 	private final JdbcClient jdbc;
+	private final AppCatalog catalog;
+	private final Wallpapers wallpapers;
 
-	Profiles(JdbcClient jdbc) {
+	Profiles(JdbcClient jdbc, AppCatalog catalog, Wallpapers wallpapers) {
 		this.jdbc = jdbc;
+		this.catalog = catalog;
+		this.wallpapers = wallpapers;
 	}
 
 	public Profile current(SchoolId school) {
@@ -48,6 +53,7 @@ public class Profiles {
 			.query(Profile.class).list();
 	}
 
+	/** A new version with this colour, home page and language, and the current image and default apps. */
 	@Transactional
 	public Profile change(CloudroomUser user, SchoolId school, String wallpaper, String homePage, String locale) {
 		user.requireAdminOf(school);
@@ -60,14 +66,64 @@ public class Profiles {
 		if (!LOCALES.contains(locale)) {
 			throw new Refused(Status.UNPROCESSABLE, "apps.profile.bad-locale");
 		}
+		return save(user, school, current(school).with(wallpaper.toLowerCase(Locale.ROOT), homePage, locale));
+	}
+
+	/**
+	 * A new version whose desktops show this image, scaled to their screen: a PNG or JPEG of at most
+	 * {@link Wallpapers#MAX_BYTES} bytes; anything else is refused and changes nothing.
+	 */
+	@Transactional
+	public Profile changeWallpaperImage(CloudroomUser user, SchoolId school, byte[] image) {
+		user.requireAdminOf(school);
+		return save(user, school, current(school).withImage(wallpapers.store(image)));
+	}
+
+	/** A new version without a wallpaper image: its desktops show the colour. */
+	@Transactional
+	public Profile removeWallpaperImage(CloudroomUser user, SchoolId school) {
+		user.requireAdminOf(school);
+		return save(user, school, current(school).withImage(""));
+	}
+
+	/**
+	 * A new version with these default apps, each an installed app of the catalog of its kind, or empty for
+	 * Cloudroom's own.
+	 */
+	@Transactional
+	public Profile changeDefaultApps(CloudroomUser user, SchoolId school, String browser, String editor,
+			String fileManager) {
+		user.requireAdminOf(school);
+		for (var kind : DefaultApps.Kind.values()) {
+			var id = kind.pick(browser, editor, fileManager);
+			if (!id.isEmpty() && !DefaultApps.candidates(catalog, kind).stream().anyMatch(app -> app.id().equals(id))) {
+				throw new Refused(Status.UNPROCESSABLE, "apps.profile.bad-default-app");
+			}
+		}
+		return save(user, school, current(school).withDefaults(browser, editor, fileManager));
+	}
+
+	/** The default apps of a profile, as its desktops get them. */
+	public DefaultApps defaultApps(Profile profile) {
+		return DefaultApps.of(profile, catalog);
+	}
+
+	/** The school's wallpaper image on this server, if the profile has one. */
+	public java.util.Optional<java.nio.file.Path> wallpaperImage(Profile profile) {
+		return wallpapers.find(profile.wallpaperImage());
+	}
+
+	private Profile save(CloudroomUser user, SchoolId school, Profile profile) {
 		int version = jdbc.sql("select coalesce(max(profile_version), 0) from desktop_profile where school_id = ?")
 			.param(school.value()).query(Integer.class).single() + 1;
 		jdbc.sql("""
 				insert into desktop_profile (school_id, profile_version, wallpaper, home_page, desktop_locale,
-				    created_by, created_at, rolled_back)
-				values (?, ?, ?, ?, ?, ?, ?, false)""")
-			.params(school.value(), version, wallpaper.toLowerCase(Locale.ROOT), homePage, locale, user.id().value(),
-					OffsetDateTime.now(ZoneOffset.UTC))
+				    created_by, created_at, rolled_back, wallpaper_image, default_browser, default_editor,
+				    default_file_manager)
+				values (?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?)""")
+			.params(school.value(), version, profile.wallpaper(), profile.homePage(), profile.locale(),
+					user.id().value(), OffsetDateTime.now(ZoneOffset.UTC), profile.wallpaperImage(),
+					profile.defaultBrowser(), profile.defaultEditor(), profile.defaultFileManager())
 			.update();
 		return current(school);
 	}

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a person's new desktop is made of: their home (refused while it is over its quota) and class folders from
- * the drive, the apps they may run in its start menu, and their school's desktop profile.
+ * the drive, the apps they may run in its start menu and as desktop icons, and their school's desktop profile with
+ * its wallpaper image and default apps.
  */
 @Component
 class DesktopSpecs {
@@ -60,9 +61,13 @@ class DesktopSpecs {
 			throw new Refused(Status.SERVER_FULL, "desktops.start-failed");
 		}
 		var profile = profiles.forNewDesktop(user.id(), user.school());
+		var defaults = profiles.defaultApps(profile);
+		var look = new DesktopSpec.Look(profiles.wallpaperImage(profile).orElse(null),
+				defaults.apps().stream().map(DesktopSpecs::menuEntry).toList(), defaults.mimeTypes(),
+				defaults.browser());
 		return new DesktopSpec(id, user.username(), homes.of(user.id()), uid, profile.localeFor(locale),
 				settings.width(), settings.height(), menu(user.id(), user.school()), profile.wallpaper(),
-				profile.homePage(), mounts);
+				profile.homePage(), mounts, look);
 	}
 
 	/** The programs the person may run, as their start menu lists them. */

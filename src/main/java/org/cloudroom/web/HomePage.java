@@ -1,29 +1,35 @@
 package org.cloudroom.web;
 
+import java.util.Locale;
+
 import org.cloudroom.accounts.Classes;
 import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.apps.AppRequests;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Where each person lands after login: their role's home. */
+/** Where each person lands after login: their role's home; a teacher's tells them of decisions on their requests. */
 @Controller
 class HomePage {
 
 	private final Classes classes;
+	private final AppRequests appRequests;
 
-	HomePage(Classes classes) {
+	HomePage(Classes classes, AppRequests appRequests) {
 		this.classes = classes;
+		this.appRequests = appRequests;
 	}
 
 	@GetMapping("/")
-	String home(@AuthenticationPrincipal CloudroomUser user, Model model) {
+	String home(@AuthenticationPrincipal CloudroomUser user, Model model, Locale locale) {
 		return switch (user.role()) {
 			case OPERATOR -> "redirect:/schools";
 			case ADMIN -> "redirect:/schools/" + user.school();
 			case TEACHER -> {
 				model.addAttribute("classes", classes.ofPerson(user.id()));
+				model.addAttribute("decisions", appRequests.takeUnseenDecisions(user, locale));
 				yield "home/teacher";
 			}
 			case STUDENT -> {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.cloudroom.DatabaseTest;
@@ -208,6 +209,28 @@ class AvailabilityTests {
 		assertRefused(() -> requests.request(art, artClass, EDITOR, "  "), Status.UNPROCESSABLE);
 		assertRefused(() -> requests.request(art, musicClass, EDITOR, "not mine"), Status.FORBIDDEN);
 		assertRefused(() -> requests.ofSchool(art, school), Status.FORBIDDEN);
+	}
+
+	@Test
+	void theTeacherIsToldOfEachDecisionOnceWithTheClassAndTheNote() {
+		availability.allow(operator, school, EDITOR, true);
+		var approved = requests.request(music, musicClass, EDITOR, "Lyrics");
+		var refused = requests.request(music, musicClass, TERMINAL, "Shell");
+		assertThat(requests.takeUnseenDecisions(music, Locale.ENGLISH)).isEmpty();
+
+		requests.decide(admin, approved.id(), true, null);
+		requests.decide(operator, refused.id(), false, "Not for grade 5");
+
+		var told = requests.takeUnseenDecisions(music, Locale.ENGLISH);
+		assertThat(told).extracting(DecisionNotice::requestId).containsExactlyInAnyOrder(approved.id(), refused.id());
+		assertThat(told).filteredOn(DecisionNotice::approved).singleElement().satisfies(notice -> {
+			assertThat(notice.className()).isEqualTo("五年级一班");
+			assertThat(notice.app()).isEqualTo(catalog.find(EDITOR).orElseThrow().name());
+		});
+		assertThat(told).filteredOn(notice -> !notice.approved()).singleElement()
+			.extracting(DecisionNotice::note).isEqualTo("Not for grade 5");
+		assertThat(requests.takeUnseenDecisions(music, Locale.ENGLISH)).isEmpty();
+		assertThat(requests.takeUnseenDecisions(art, Locale.ENGLISH)).isEmpty();
 	}
 
 	private CloudroomUser user(String username) {

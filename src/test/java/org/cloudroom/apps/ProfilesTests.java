@@ -92,6 +92,72 @@ class ProfilesTests {
 		assertThat(profiles.current(school)).isEqualTo(Profile.DEFAULT);
 	}
 
+	@Test
+	void aSchoolsWallpaperImageReachesNewDesktopsAndRollingBackBringsThePreviousOneBack() throws Exception {
+		var green = profiles.changeWallpaperImage(admin, school, image(0x00a03c, "png"));
+		var orange = profiles.changeWallpaperImage(admin, school, image(0xaa3300, "jpeg"));
+
+		assertThat(orange.version()).isEqualTo(2);
+		assertThat(orange.wallpaperImage()).endsWith(".jpg").isNotEqualTo(green.wallpaperImage());
+		var shown = javax.imageio.ImageIO.read(profiles.wallpaperImage(profiles.forNewDesktop(student, school))
+			.orElseThrow().toFile());
+		assertThat(shown.getRGB(10, 10) >> 16 & 0xff).isCloseTo(0xaa, org.assertj.core.data.Offset.offset(3));
+
+		var rolledBack = profiles.rollBack(admin, school);
+
+		assertThat(rolledBack.wallpaperImage()).isEqualTo(green.wallpaperImage());
+		assertThat(javax.imageio.ImageIO.read(profiles.wallpaperImage(rolledBack).orElseThrow().toFile())
+			.getRGB(10, 10) & 0xffffff).isEqualTo(0x00a03c);
+		assertThat(profiles.removeWallpaperImage(admin, school).wallpaperImage()).isEmpty();
+	}
+
+	@Test
+	void anythingButASmallEnoughPngOrJpegIsRefusedAndChangesNothing() throws Exception {
+		var before = profiles.current(school);
+
+		assertRefused(() -> profiles.changeWallpaperImage(admin, school,
+				"<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes()), Status.UNPROCESSABLE);
+		var gif = image(0x112233, "gif");
+		assertRefused(() -> profiles.changeWallpaperImage(admin, school, gif), Status.UNPROCESSABLE);
+		var huge = java.util.Arrays.copyOf(image(0x112233, "png"), Wallpapers.MAX_BYTES + 1);
+		assertRefused(() -> profiles.changeWallpaperImage(admin, school, huge), Status.UNPROCESSABLE);
+		var broken = java.util.Arrays.copyOf(image(0x112233, "png"), 40);
+		assertRefused(() -> profiles.changeWallpaperImage(admin, school, broken), Status.UNPROCESSABLE);
+
+		assertThat(profiles.current(school)).isEqualTo(before);
+	}
+
+	@Test
+	void theDefaultAppsAreInstalledAppsOfTheirKindAndOpenTheirFiles() {
+		var own = profiles.defaultApps(profiles.current(school));
+		assertThat(own.apps()).extracting(App::id).containsExactly("pcmanfm", "chromium", "org.xfce.mousepad");
+		assertThat(own.browser()).isEmpty();
+
+		var changed = profiles.changeDefaultApps(admin, school, "chromium", "vim", "");
+
+		var defaults = profiles.defaultApps(changed);
+		assertThat(defaults.apps()).extracting(App::id).containsExactly("pcmanfm", "chromium", "vim");
+		assertThat(defaults.mimeTypes()).containsEntry("text/plain", "vim.desktop")
+			.containsEntry("x-scheme-handler/https", "chromium.desktop")
+			.containsEntry("inode/directory", "pcmanfm.desktop");
+		assertThat(defaults.browser()).isEqualTo("/usr/bin/chromium");
+		assertRefused(() -> profiles.changeDefaultApps(admin, school, "vim", "", ""), Status.UNPROCESSABLE);
+		assertRefused(() -> profiles.changeDefaultApps(admin, school, "", "geogebra", ""), Status.UNPROCESSABLE);
+		assertThat(profiles.current(school)).isEqualTo(changed);
+	}
+
+	private static byte[] image(int rgb, String format) throws java.io.IOException {
+		var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		for (int x = 0; x < 64; x++) {
+			for (int y = 0; y < 48; y++) {
+				image.setRGB(x, y, rgb);
+			}
+		}
+		var out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, format, out);
+		return out.toByteArray();
+	}
+
 	private static void assertRefused(Runnable action, Status status) {
 		assertThatThrownBy(action::run).isInstanceOfSatisfying(Refused.class,
 				refused -> assertThat(refused.status()).isEqualTo(status));

@@ -36,9 +36,9 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * A teacher hands an installed app to their class while a student of the class is on their desktop: the app
- * appears in the student's start menu within seconds and starts from there; a student of another class does not
- * get it. Then the school admin changes the desktop profile, which a newly started desktop shows, and rolls it
- * back. With {@code -Dcloudroom.screenshots=docs/images} the catalog and the desktop go to the README's images.
+ * appears in the student's start menu and as a desktop icon within seconds and starts from there; a student of
+ * another class does not get it. Then the school admin changes the desktop profile's colour and then its wallpaper
+ * image, which newly started desktops show, and rolls both back. With {@code -Dcloudroom.screenshots=docs/images} the catalog and the desktop go to the README's images.
  */
 @BrowserTest
 class TeacherHandsOutAnAppBrowserTest {
@@ -48,6 +48,7 @@ class TeacherHandsOutAnAppBrowserTest {
 	private static final String XTERM = "debian-xterm";
 	private static final List<Integer> BLUE = List.of(0x2f, 0x7d, 0xe1);
 	private static final List<Integer> ORANGE = List.of(0xaa, 0x33, 0x00);
+	private static final List<Integer> GREEN = List.of(0x00, 0xa0, 0x3c);
 
 	@RegisterExtension
 	final Chromium student = new Chromium().speaking("zh-CN,zh");
@@ -129,6 +130,16 @@ class TeacherHandsOutAnAppBrowserTest {
 
 		await().atMost(PATIENCE).until(() -> Files.readString(runDirectory(desktop).resolve("icewm/menu"))
 			.startsWith("prog \"XTerm\""));
+		var icons = data.resolve("desktops/.look").resolve(desktop.toString()).resolve("icons");
+		assertThat(icons.resolve("program-00-xterm.desktop")).content().contains("Name=XTerm\n");
+		try (var shown = Files.list(icons)) {
+			assertThat(shown.map(icon -> icon.getFileName().toString())).filteredOn(n -> n.startsWith("profile-"))
+				.hasSize(3);
+		}
+		await().atMost(PATIENCE).until(() -> DesktopProcesses.named(DesktopProcesses.of(data, desktop), "pcmanfm")
+			.isPresent());
+		Thread.sleep(Duration.ofSeconds(2));
+		screenshot(student, "desktop-class-apps-icons.png");
 		openStartMenu();
 		screenshot(student, "desktop-class-apps-menu.png");
 		type(Keys.RETURN);
@@ -158,6 +169,27 @@ class TeacherHandsOutAnAppBrowserTest {
 		Thread.sleep(Duration.ofSeconds(16));
 		assertThat(student.find("#new-configuration").isDisplayed()).isFalse();
 
+		var image = SCREENSHOTS.resolve("green-wallpaper.png").toAbsolutePath();
+		Files.createDirectories(image.getParent());
+		var green = new java.awt.image.BufferedImage(320, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var paint = green.createGraphics();
+		paint.setColor(new java.awt.Color(GREEN.get(0), GREEN.get(1), GREEN.get(2)));
+		paint.fillRect(0, 0, 320, 200);
+		paint.dispose();
+		javax.imageio.ImageIO.write(green, "png", image.toFile());
+		staff.find("#wallpaper-image input[type=file]").sendKeys(image.toString());
+		staff.find("#save-wallpaper-image").click();
+		staff.await(d -> d.findElement(By.cssSelector("#remove-wallpaper-image")));
+		staff.driver().executeScript("document.getElementById('profile').scrollIntoView()");
+		screenshot(staff, "apps-school-profile.png");
+		restartDesktop();
+		await().atMost(PATIENCE).until(() -> pixel(900, 300).equals(GREEN));
+		screenshot(student, "desktop-wallpaper-image.png");
+
+		staff.find("#roll-back").click();
+		staff.await(d -> d.findElement(By.cssSelector(".notice.ok")));
+		restartDesktop();
+		assertThat(pixel(900, 300)).isEqualTo(ORANGE);
 		staff.find("#roll-back").click();
 		staff.await(d -> d.findElement(By.cssSelector(".notice.ok")));
 		restartDesktop();
@@ -223,7 +255,8 @@ class TeacherHandsOutAnAppBrowserTest {
 	private static void screenshot(Chromium browser, String name) {
 		browser.screenshot(SCREENSHOTS.resolve(name));
 		var docs = System.getProperty("cloudroom.screenshots");
-		if (docs != null && List.of("apps-catalog.png", "desktop-class-apps.png").contains(name)) {
+		if (docs != null && List.of("apps-catalog.png", "desktop-class-apps.png", "desktop-class-apps-icons.png",
+				"apps-school-profile.png").contains(name)) {
 			browser.screenshot(Path.of(docs).resolve(name));
 		}
 	}

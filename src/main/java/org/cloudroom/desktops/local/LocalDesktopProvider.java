@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Desktops on this machine: each is TigerVNC's Xvnc, listening on a Unix socket only, with IceWM and the fcitx5
- * input method, in a bubblewrap sandbox ({@link Sandbox}). The sockets live under {@code <data>/desktops}, a
- * directory only the server may enter. Sandboxes run in their own session, so they outlive a restart of the server
+ * input method, and PCManFM drawing the desktop icons and wallpaper ({@link DesktopLook}), in a bubblewrap sandbox
+ * ({@link Sandbox}). The sockets live under {@code <data>/desktops}, a directory only the server may enter. Sandboxes run in their own session, so they outlive a restart of the server
  * and are adopted again.
  */
 public class LocalDesktopProvider implements DesktopProvider {
@@ -45,12 +45,14 @@ public class LocalDesktopProvider implements DesktopProvider {
 
 	private final Path root;
 	private final Path session;
+	private final Path looks;
 	private final Duration startTimeout;
 	private final boolean asRoot;
 
 	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout) {
 		this.root = dataDirectory.resolve("desktops").toAbsolutePath();
 		this.session = root.resolve(".session");
+		this.looks = root.resolve(".look");
 		this.startTimeout = startTimeout;
 		this.asRoot = "root".equals(System.getProperty("user.name"));
 		var socket = root.resolve(new UUID(0, 0).toString()).resolve("vnc.sock").toString();
@@ -72,7 +74,9 @@ public class LocalDesktopProvider implements DesktopProvider {
 			Files.writeString(run.resolve("passwd"), passwd(spec));
 			Files.writeString(run.resolve("group"), group(spec));
 			copySessionConfiguration(run, spec.locale());
-			personalise(run, spec);
+			var look = looks.resolve(spec.id().toString());
+			DesktopLook.write(look, spec);
+			personalise(run, spec, look);
 			if (asRoot) {
 				ownBy(run, spec.uid());
 				ownBy(run.resolve("icewm/menu"), spec.uid());
@@ -80,7 +84,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 			}
 			Files.setPosixFilePermissions(spec.home(), PosixFilePermissions.fromString("rwx------"));
 			Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
-			var builder = new ProcessBuilder(Sandbox.command(spec, run, session, asRoot));
+			var builder = new ProcessBuilder(Sandbox.command(spec, run, session, look, asRoot));
 			builder.environment().clear();
 			builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
 			builder.redirectErrorStream(true).redirectOutput(run.resolve("session.log").toFile());
@@ -95,6 +99,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 				ProcessTree.of(process.pid()).ifPresent(tree -> tree.stop(Duration.ZERO));
 			}
 			deleteQuietly(run);
+			deleteQuietly(looks.resolve(spec.id().toString()));
 			throw new DesktopStartException("desktop did not start: " + e.getMessage() + reason, e);
 		}
 	}
@@ -107,6 +112,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 	public void applyMenu(RunningDesktop desktop, List<MenuEntry> menu) {
 		var run = root.resolve(desktop.id().toString());
 		try {
+			DesktopLook.applyPrograms(looks.resolve(desktop.id().toString()), menu);
 			var chinese = Files.readString(run.resolve(LANGUAGE)).strip().equals("zh");
 			var text = SessionMenu.render(Files.readString(run.resolve(MENU_BASE)), menu, chinese);
 			var file = run.resolve("icewm/menu");
@@ -143,6 +149,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 	public void stop(RunningDesktop desktop) {
 		ProcessTree.of(pid(desktop)).ifPresent(tree -> tree.stop(Duration.ofSeconds(3)));
 		deleteQuietly(root.resolve(desktop.id().toString()));
+		deleteQuietly(looks.resolve(desktop.id().toString()));
 	}
 
 	@Override
@@ -177,6 +184,9 @@ public class LocalDesktopProvider implements DesktopProvider {
 				log.info("Removed the leftovers of desktop {}", name);
 				deleteQuietly(run);
 			}
+			try (var lookEntries = Files.list(looks)) {
+				lookEntries.filter(look -> !keep.contains(look.getFileName().toString())).forEach(LocalDesktopProvider::deleteQuietly);
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -206,6 +216,8 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private void prepare() {
 		try {
 			Files.createDirectories(root);
+			Files.createDirectories(looks);
+			Files.setPosixFilePermissions(looks, PosixFilePermissions.fromString("rwx--x--x"));
 			if (asRoot) {
 				requireTraversable(root.getParent());
 			}
@@ -265,17 +277,19 @@ public class LocalDesktopProvider implements DesktopProvider {
 		}
 	}
 
-	/** The person's programs in the menu, the profile's home page in the browser and its wallpaper. */
-	private static void personalise(Path run, DesktopSpec spec) throws IOException {
+	/** The person's programs in the menu, the profile's browser with its home page, and its wallpaper. */
+	private static void personalise(Path run, DesktopSpec spec, Path look) throws IOException {
 		var icewm = run.resolve("icewm");
 		Files.writeString(run.resolve(LANGUAGE), spec.locale().getLanguage());
-		var base = SessionMenu.withHomePage(Files.readString(icewm.resolve("menu")), spec.homePage());
+		var browser = spec.look().browser();
+		var base = SessionMenu.withBrowser(Files.readString(icewm.resolve("menu")), browser, spec.homePage());
 		Files.writeString(run.resolve(MENU_BASE), base);
 		var chinese = "zh".equals(spec.locale().getLanguage());
 		Files.writeString(icewm.resolve("menu"), SessionMenu.render(base, spec.menu(), chinese));
 		Files.writeString(icewm.resolve("toolbar"),
-				SessionMenu.withHomePage(Files.readString(icewm.resolve("toolbar")), spec.homePage()));
-		Files.writeString(icewm.resolve("prefoverride"), SessionMenu.wallpaper(spec.wallpaper()),
+				SessionMenu.withBrowser(Files.readString(icewm.resolve("toolbar")), browser, spec.homePage()));
+		Files.writeString(icewm.resolve("prefoverride"),
+				SessionMenu.wallpaper(spec.wallpaper()) + DesktopLook.iceWmWallpaper(look),
 				java.nio.file.StandardOpenOption.APPEND);
 	}
 

@@ -23,7 +23,8 @@ final class Sandbox {
 	private Sandbox() {
 	}
 
-	static List<String> command(DesktopSpec spec, Path runDirectory, Path sessionDirectory, boolean asRoot) {
+	static List<String> command(DesktopSpec spec, Path runDirectory, Path sessionDirectory, Path look,
+			boolean asRoot) {
 		var home = "/home/" + spec.username();
 		var command = new ArrayList<String>(List.of("setsid"));
 		if (asRoot) {
@@ -50,6 +51,7 @@ final class Sandbox {
 				"--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm", "--tmpfs", "/tmp", "--tmpfs", "/run",
 				"--bind", runDirectory.toString(), RUN,
 				"--ro-bind", sessionDirectory.toString(), SESSION,
+				"--ro-bind", look.toString(), DesktopLook.IN_SANDBOX,
 				"--bind", spec.home().toString(), home));
 		command.addAll(mounts(spec.mounts(), home));
 		command.addAll(List.of("--clearenv",

@@ -12,18 +12,21 @@ import org.cloudroom.desktops.spi.MenuEntry;
  */
 final class SessionMenu {
 
-	private static final Pattern BROWSER = Pattern.compile("(?m)^(prog .* x-www-browser)$");
+	private static final Pattern BROWSER = Pattern.compile("(?m)^((prog .* )x-www-browser)$");
 	private static final Pattern COLOUR = Pattern.compile("#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})");
 
 	private SessionMenu() {
 	}
 
-	/** The desktop's own menu or toolbar, its browser opening the home page when there is one. */
-	static String withHomePage(String base, String homePage) {
-		if (homePage.isEmpty() || !homePage.matches("https?://[^\\s\"']+")) {
-			return base;
-		}
-		return BROWSER.matcher(base).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + " " + homePage));
+	/**
+	 * The desktop's own menu or toolbar, its browser the profile's default one ({@code browser}, when not empty)
+	 * opening the home page when there is one.
+	 */
+	static String withBrowser(String base, String browser, String homePage) {
+		var command = browser.replaceAll("[\\r\\n]", " ").strip();
+		var page = homePage.matches("https?://[^\\s\"']+") ? " " + homePage : "";
+		return BROWSER.matcher(base).replaceAll(match -> Matcher.quoteReplacement(
+				(command.isEmpty() ? match.group(1) : match.group(2) + command) + page));
 	}
 
 	static String render(String base, List<MenuEntry> programs, boolean chinese) {

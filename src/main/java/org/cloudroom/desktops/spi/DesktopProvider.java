@@ -31,8 +31,8 @@ public interface DesktopProvider {
 	void stopAllBut(Collection<RunningDesktop> known);
 
 	/**
-	 * Offers these programs in the running desktop's start menu from now on, besides the desktop's own, within
-	 * seconds and without disturbing what runs. Providers that cannot do so live leave it to the next start.
+	 * Offers these programs in the running desktop's start menu and as its desktop icons from now on, besides the
+	 * desktop's own, within seconds and without disturbing what runs. Providers that cannot do so live leave it to the next start.
 	 */
 	default void applyMenu(RunningDesktop desktop, List<MenuEntry> menu) {
 	}

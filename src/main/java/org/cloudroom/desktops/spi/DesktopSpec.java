@@ -3,7 +3,10 @@ package org.cloudroom.desktops.spi;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to start: a desktop for one person, with their home as its only persistent writable place.
@@ -17,13 +20,36 @@ import java.util.UUID;
  * @param wallpaper the background colour as {@code #rrggbb}, or empty for the desktop's own
  * @param homePage the web browser's home page, or empty for the browser's own
  * @param mounts folders shown inside the home that lie elsewhere: class materials, hand-in folders
+ * @param look the wallpaper image, desktop icons and default apps of the school's profile
  */
 public record DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height,
-		List<MenuEntry> menu, String wallpaper, String homePage, List<Mount> mounts) {
+		List<MenuEntry> menu, String wallpaper, String homePage, List<Mount> mounts, Look look) {
 
 	/** A desktop as Cloudroom's session is by default, with no programs or folders of its own. */
 	public DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height) {
 		this(id, username, home, uid, locale, width, height, List.of(), "", "", List.of());
+	}
+
+	/** A desktop with the session's own look. */
+	public DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height,
+			List<MenuEntry> menu, String wallpaper, String homePage, List<Mount> mounts) {
+		this(id, username, home, uid, locale, width, height, menu, wallpaper, homePage, mounts, Look.PLAIN);
+	}
+
+	/**
+	 * The school's look of a desktop besides its menu. The menu's programs are desktop icons too, after
+	 * {@code icons}.
+	 *
+	 * @param wallpaperImage a PNG or JPEG the desktop shows scaled to its screen, over its colour; null for none
+	 * @param icons the desktop icons every desktop of the school has, such as the default web browser
+	 * @param defaultApps the {@code .desktop} entry id that opens each MIME type, e.g.
+	 *     {@code x-scheme-handler/https=chromium.desktop}
+	 * @param browser the command of the web browser the menu and toolbar start; empty for the session's own
+	 */
+	public record Look(@Nullable Path wallpaperImage, List<MenuEntry> icons, Map<String, String> defaultApps,
+			String browser) {
+
+		public static final Look PLAIN = new Look(null, List.of(), Map.of(), "");
 	}
 
 	/**

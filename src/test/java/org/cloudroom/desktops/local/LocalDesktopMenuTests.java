@@ -72,6 +72,56 @@ class LocalDesktopMenuTests {
 	}
 
 	@Test
+	void theDesktopIconsFollowTheProgramsGivenAndTheLookStaysOutOfTheHome() throws Exception {
+		var image = data.resolve("school.png");
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB),
+				"png", image.toFile());
+		var look = new DesktopSpec.Look(image, List.of(new MenuEntry("Files", "文件", "system-file-manager", "pcmanfm")),
+				java.util.Map.of("x-scheme-handler/https", "chromium.desktop"), "/usr/bin/chromium");
+		var spec = new DesktopSpec(UUID.randomUUID(), "icon-ming", data.resolve("homes/icon-ming"), 262_003,
+				Locale.ENGLISH, 1024, 768, List.of(new MenuEntry("XTerm", "", "xterm-color", "xterm")), "#aa3300", "",
+				List.of(), look);
+		desktop = provider.start(spec);
+		var shown = data.resolve("desktops/.look").resolve(spec.id().toString());
+		var icons = shown.resolve("icons");
+
+		assertThat(names(icons)).containsExactly("profile-00-files.desktop", "program-00-xterm.desktop");
+		assertThat(icons.resolve("program-00-xterm.desktop")).content().contains("Name=XTerm\n", "Icon=xterm-color\n",
+				"Exec=env -u XDG_CONFIG_HOME -u XDG_CACHE_HOME xterm\n");
+		assertThat(shown.resolve("xdg/mimeapps.list")).hasContent(
+				"[Default Applications]\nx-scheme-handler/https=chromium.desktop");
+		assertThat(shown.resolve("wallpaper.png")).hasSameBinaryContentAs(image);
+		assertThat(shown.resolve("config/pcmanfm/default/desktop-items-0.conf")).content()
+			.contains("wallpaper_mode=stretch\n", "wallpaper=/run/cloudroom-look/wallpaper.png\n",
+					"desktop_bg=#aa3300\n", "folder=/run/cloudroom-look/icons\n");
+		var run = data.resolve("desktops").resolve(spec.id().toString());
+		assertThat(run.resolve("icewm/menu")).content().contains("/usr/bin/chromium").doesNotContain("x-www-browser");
+		assertThat(run.resolve("icewm/prefoverride")).content()
+			.contains("DesktopBackgroundImage=\"/run/cloudroom-look/wallpaper.png\"");
+		var iconProgram = await().atMost(Duration.ofSeconds(20))
+			.until(() -> DesktopProcesses.named(DesktopProcesses.of(data, spec.id()), "pcmanfm"), Optional::isPresent)
+			.orElseThrow();
+
+		provider.applyMenu(desktop, List.of(new MenuEntry("Geany", "", "geany", "geany")));
+
+		assertThat(names(icons)).containsExactly("profile-00-files.desktop", "program-00-geany.desktop");
+		assertThat(DesktopProcesses.running(iconProgram)).isTrue();
+		try (var home = Files.walk(spec.home())) {
+			assertThat(home.map(p -> spec.home().relativize(p).toString())).noneMatch(
+					p -> p.startsWith("Desktop") || p.contains("pcmanfm") || p.contains("libfm"));
+		}
+		provider.stop(desktop);
+		desktop = null;
+		assertThat(shown).doesNotExist();
+	}
+
+	private static List<String> names(Path folder) throws IOException {
+		try (var files = Files.list(folder)) {
+			return files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+		}
+	}
+
+	@Test
 	void aLinkThePersonPutsInPlaceOfTheMenuDoesNotMakeTheServerWriteElsewhere() throws Exception {
 		var spec = new DesktopSpec(UUID.randomUUID(), "menu-hong", data.resolve("homes/menu-hong"), 262_002,
 				Locale.ENGLISH, 1024, 768, List.of(), "", "", List.of());

@@ -284,7 +284,7 @@ class LocalDesktopProviderTests {
 	private Outcome inSandboxOf(DesktopSpec spec, String script) throws Exception {
 		var desktops = data.resolve("desktops");
 		var command = new ArrayList<>(Sandbox.command(spec, desktops.resolve(spec.id().toString()),
-				desktops.resolve(".session"), true));
+				desktops.resolve(".session"), desktops.resolve(".look").resolve(spec.id().toString()), true));
 		assertThat(command.subList(command.size() - 2, command.size()))
 			.containsExactly("/bin/sh", Sandbox.SESSION + "/session.sh");
 		command.subList(command.size() - 2, command.size()).clear();

@@ -36,11 +36,18 @@ class SessionMenuTests {
 
 	@Test
 	void theBrowserOpensTheHomePageAndTheWallpaperIsIceWmsColour() {
-		assertThat(SessionMenu.withHomePage(BASE, "https://www.example.edu/start")).contains(
+		assertThat(SessionMenu.withBrowser(BASE, "", "https://www.example.edu/start")).contains(
 				"prog \"Web browser\" web-browser x-www-browser https://www.example.edu/start\n");
-		assertThat(SessionMenu.withHomePage(BASE, "")).isEqualTo(BASE);
-		assertThat(SessionMenu.withHomePage(BASE, "https://a.b/ ; rm -rf ~")).isEqualTo(BASE);
+		assertThat(SessionMenu.withBrowser(BASE, "", "")).isEqualTo(BASE);
+		assertThat(SessionMenu.withBrowser(BASE, "", "https://a.b/ ; rm -rf ~")).isEqualTo(BASE);
 		assertThat(SessionMenu.wallpaper("#aa3300")).isEqualTo("DesktopBackgroundColor=\"rgb:aa/33/00\"\n");
 		assertThat(SessionMenu.wallpaper("")).isEmpty();
+	}
+
+	@Test
+	void theProfilesDefaultBrowserTakesThePlaceOfTheSessionsOwn() {
+		assertThat(SessionMenu.withBrowser(BASE, "/usr/bin/chromium", "https://www.example.edu/")).contains(
+				"prog \"Web browser\" web-browser /usr/bin/chromium https://www.example.edu/\n")
+			.doesNotContain("x-www-browser");
 	}
 }

@@ -1,0 +1,103 @@
+package org.cloudroom.apps;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The schools' wallpaper images, under {@code <data>/wallpapers}, each named by its content's hash: a version of a
+ * profile keeps its image for as long as it is kept, so rolling back brings the previous image back.
+ */
+@Component
+class Wallpapers {
+
+	static final int MAX_BYTES = 5 * 1024 * 1024;
+	static final int MAX_SIDE = 8000;
+	static final int MIN_SIDE = 16;
+	private static final Pattern NAME = Pattern.compile("[0-9a-f]{64}\\.(png|jpg)");
+
+	private final Path folder;
+
+	Wallpapers(@Value("${cloudroom.data}") Path data) {
+		this.folder = data.resolve("wallpapers").toAbsolutePath();
+	}
+
+	/** Checks the image by decoding it and keeps it; its file name. */
+	String store(byte[] image) {
+		if (image.length == 0 || image.length > MAX_BYTES) {
+			throw new Refused(Status.UNPROCESSABLE, "apps.profile.bad-image", MAX_BYTES / 1024 / 1024);
+		}
+		var extension = extension(image);
+		try {
+			var decoded = ImageIO.read(new ByteArrayInputStream(image));
+			if (extension.isEmpty() || decoded == null || decoded.getWidth() > MAX_SIDE
+					|| decoded.getHeight() > MAX_SIDE || decoded.getWidth() < MIN_SIDE
+					|| decoded.getHeight() < MIN_SIDE) {
+				throw new Refused(Status.UNPROCESSABLE, "apps.profile.bad-image", MAX_BYTES / 1024 / 1024);
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			if (e instanceof Refused refused) {
+				throw refused;
+			}
+			throw new Refused(Status.UNPROCESSABLE, "apps.profile.bad-image", MAX_BYTES / 1024 / 1024);
+		}
+		var name = sha256(image) + extension;
+		try {
+			Files.createDirectories(folder);
+			var file = folder.resolve(name);
+			if (!Files.exists(file)) {
+				var temporary = Files.createTempFile(folder, ".upload", extension);
+				Files.write(temporary, image);
+				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+			}
+			Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return name;
+	}
+
+	Optional<Path> find(String name) {
+		return NAME.matcher(name).matches() ? Optional.of(folder.resolve(name)).filter(Files::isRegularFile)
+				: Optional.empty();
+	}
+
+	/** {@code .png} or {@code .jpg} by the file's signature; empty for anything else, whatever its decoder says. */
+	private static String extension(byte[] image) {
+		if (image.length > 8 && (image[0] & 0xff) == 0x89 && image[1] == 'P' && image[2] == 'N' && image[3] == 'G') {
+			return ".png";
+		}
+		if (image.length > 3 && (image[0] & 0xff) == 0xff && (image[1] & 0xff) == 0xd8 && (image[2] & 0xff) == 0xff) {
+			return ".jpg";
+		}
+		return "";
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+				.toLowerCase(Locale.ROOT);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
