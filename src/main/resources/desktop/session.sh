@@ -1,7 +1,11 @@
 #!/bin/sh
 # A Cloudroom desktop session, run inside its sandbox: Xvnc on a Unix socket only (no TCP, no abstract socket),
 # the fcitx5 input method with pinyin, and IceWM. When Xvnc ends, the session ends.
+# The screen comes first: the rest of the session starts when the server sends SIGUSR1 (once no other desktop
+# waits for its first frame), or after 10 s without.
 set -u
+released=
+trap 'released=1; [ -n "${pause:-}" ] && kill "$pause" 2>/dev/null' USR1
 mkdir -p /tmp/.X11-unix && chmod 1777 /tmp/.X11-unix
 export XDG_RUNTIME_DIR=/tmp/runtime
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
@@ -40,5 +44,9 @@ Layout=
 PROFILE
 fi
 
+sleep 10 & pause=$!
+[ -n "$released" ] && kill $pause 2>/dev/null
+wait $pause
+trap : USR1
 dbus-run-session -- icewm-session &
-wait $xvnc
+while kill -0 $xvnc 2>/dev/null; do wait $xvnc; done

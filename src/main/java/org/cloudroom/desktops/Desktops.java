@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -57,6 +58,9 @@ public class Desktops {
 	private final Map<PersonId, ReentrantLock> personLocks = new ConcurrentHashMap<>();
 	private final Map<UUID, AtomicInteger> connections = new ConcurrentHashMap<>();
 	private final Map<UUID, Instant> idleSince = new ConcurrentHashMap<>();
+	/** Started desktops that show only their screen until the rest of their session may start, and since when. */
+	private final Map<UUID, WaitingSession> waitingSessions = new ConcurrentHashMap<>();
+	private final Set<UUID> shown = ConcurrentHashMap.newKeySet();
 	private final Object capacity = new Object();
 	/** Starts at the same time, at most: a class arriving at once is served in turn rather than all slowly. */
 	private final Semaphore starts;
@@ -95,6 +99,7 @@ public class Desktops {
 				synchronized (capacity) {
 					starting--;
 				}
+				startSessions();
 			}
 		}
 		finally {
@@ -142,6 +147,10 @@ public class Desktops {
 	public void connected(UUID desktop) {
 		connections.computeIfAbsent(desktop, id -> new AtomicInteger()).incrementAndGet();
 		idleSince.remove(desktop);
+		if (waitingSessions.containsKey(desktop)) {
+			shown.add(desktop);
+			startSessions();
+		}
 	}
 
 	/** A browser left the desktop: when it was the last, the grace period starts. */
@@ -226,8 +235,33 @@ public class Desktops {
 		var row = new DesktopRecords.Row(running, user.id(), user.school(), OffsetDateTime.now(ZoneOffset.UTC));
 		records.insert(row);
 		idleSince.put(id, Instant.now());
+		waitingSessions.put(id, new WaitingSession(running, Instant.now()));
 		events.publishEvent(new DesktopStarted(id, user.id(), user.school(), row.startedAt()));
 		return desktop(row);
+	}
+
+	private record WaitingSession(RunningDesktop desktop, Instant since) {
+	}
+
+	/**
+	 * The screen comes first: the started desktops' sessions (taskbar, input method) start once no desktop waits to
+	 * start or for its first frame, so that a class starting together sees every screen before anyone's extras; a
+	 * session that waited {@code session-wait} starts anyway. Checked after each start, connection and second.
+	 */
+	@Scheduled(fixedDelay = 1000)
+	void startSessions() {
+		boolean quiet;
+		synchronized (capacity) {
+			quiet = starting == 0 && shown.containsAll(waitingSessions.keySet());
+		}
+		var overdue = Instant.now().minus(settings.sessionWait());
+		for (var waiting : waitingSessions.values()) {
+			var id = waiting.desktop().id();
+			if ((quiet || !waiting.since().isAfter(overdue)) && waitingSessions.remove(id) != null) {
+				shown.remove(id);
+				provider.startSession(waiting.desktop());
+			}
+		}
 	}
 
 	/** The apps some people of a school may run changed: the school's running desktops offer what they now may. */
@@ -258,6 +292,8 @@ public class Desktops {
 		records.delete(id);
 		connections.remove(id);
 		idleSince.remove(id);
+		waitingSessions.remove(id);
+		shown.remove(id);
 		events.publishEvent(new DesktopStopped(id, row.owner(), row.school(), reason, OffsetDateTime.now(ZoneOffset.UTC)));
 		log.info("Desktop {} of {} stopped ({})", id, row.owner(), reason);
 	}

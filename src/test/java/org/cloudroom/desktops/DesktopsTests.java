@@ -70,6 +70,18 @@ class DesktopsTests {
 	}
 
 	@Test
+	void newDesktopStartsItsTaskbarOnceItsScreenIsShown() throws Exception {
+		var desktop = id(body(start(students.getFirst()), HttpStatus.OK));
+
+		Thread.sleep(1500);
+		assertThat(DesktopProcesses.named(DesktopProcesses.of(data, desktop), "icewm")).isEmpty();
+		desktops.connected(desktop);
+
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> DesktopProcesses.named(DesktopProcesses.of(data, desktop), "icewm").isPresent());
+	}
+
+	@Test
 	void startingAgainResumesTheRunningDesktop() {
 		var student = students.getFirst();
 
