@@ -35,7 +35,8 @@ import tools.jackson.databind.ObjectMapper;
  * desktop at a time; it has a database and a data directory of its own, so no other test's desktops count.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:desktops_tests;DB_CLOSE_DELAY=-1",
-		"cloudroom.data=target/test-data/dt", "cloudroom.desktops.max-desktops=1" })
+		"cloudroom.data=target/test-data/dt", "cloudroom.desktops.max-desktops=1",
+		"cloudroom.desktops.session-wait=60s" })
 @AutoConfigureMockMvc
 class DesktopsTests {
 
