@@ -16,9 +16,10 @@ import org.cloudroom.desktops.spi.RunningDesktop;
 
 /**
  * Where a cold start's CPU goes (issue #3), with no server: N desktops start at once through the local provider,
- * at most P at a time (as the broker does), each followed by a first full frame over its Unix socket. Prints the
- * seconds from the start to each first frame, then, once every session has settled, the CPU seconds per desktop of
- * each program of the session (from /proc/<pid>/stat; a program's children it waited for count as its own).
+ * at most P at a time (as the broker does), each followed by a first full frame over its Unix socket, after which
+ * its session (taskbar, input method) may start. Prints the seconds from the start to each socket and first frame,
+ * then, once every session has settled, the CPU seconds per desktop of each program of the session (from
+ * /proc/<pid>/stat; a program's children it waited for count as its own, e.g. xkbcomp in Xvnc).
  */
 public class ColdStartBench {
 
@@ -70,7 +71,7 @@ public class ColdStartBench {
 		cpu.forEach((name, s) -> System.out.printf(Locale.ROOT, " %s %.3f", name, s / n));
 		System.out.println();
 		for (var desktop : desktops) {
-			if (System.getenv("KEEP") == null) provider.stop(desktop);
+			provider.stop(desktop);
 		}
 	}
 

@@ -300,8 +300,14 @@ public class LocalDesktopProvider implements DesktopProvider {
 			if (!process.isAlive()) {
 				throw new IOException("the session ended with exit code " + process.exitValue());
 			}
-			if (Files.exists(socket) && greets(socket, process, deadline)) {
-				return;
+			if (Files.exists(socket)) {
+				try (var channel = java.nio.channels.SocketChannel.open(StandardProtocolFamily.UNIX)) {
+					channel.connect(UnixDomainSocketAddress.of(socket));
+					return;
+				}
+				catch (IOException notYet) {
+					// Xvnc made the socket but does not accept yet
+				}
 			}
 			try {
 				Thread.sleep(10);
@@ -312,31 +318,6 @@ public class LocalDesktopProvider implements DesktopProvider {
 			}
 		}
 		throw new IOException("no VNC socket after " + startTimeout.toMillis() + " ms");
-	}
-
-	/**
-	 * Whether Xvnc greets with its RFB version: it makes its socket early in its start, and only greets once its X
-	 * server is ready, so a start counted until then takes its turn fully (see {@code parallel-starts}).
-	 */
-	private static boolean greets(Path socket, Process process, long deadline) throws IOException {
-		try (var channel = java.nio.channels.SocketChannel.open(StandardProtocolFamily.UNIX)) {
-			channel.connect(UnixDomainSocketAddress.of(socket));
-			channel.configureBlocking(false);
-			var greeting = java.nio.ByteBuffer.allocate(12);
-			while (channel.read(greeting) >= 0 && greeting.hasRemaining() && process.isAlive()
-					&& System.nanoTime() < deadline) {
-				Thread.sleep(5);
-			}
-			return !greeting.hasRemaining();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted while the desktop started");
-		}
-		catch (IOException notYet) {
-			// Xvnc made the socket but does not accept yet
-			return false;
-		}
 	}
 
 	private static String passwd(DesktopSpec spec) throws IOException {
