@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * start   — click to first full frame, one desktop alone and a class of N starting at once;
  * gateway — full-frame Raw throughput through the gateway, websockify and a direct connection, in one run;
  * density — memory per idle desktop, with an editor open, and CPU while N students type;
+ * cold    — only the class of N starting at once, with no desktop running;
  * bell    — a class of N clicking My computer when the bell rings: cold, and warm (the timetable started the
  *           desktops before the lesson; run the server with a short cloudroom.classroom.warm-check-every);
  * broadcast — from the teacher's pointer move to each of N students watching "show my screen" (BroadcastBench).
@@ -45,6 +46,7 @@ public class DesktopBench {
 			case "gateway" -> gateway(students.getFirst());
 			case "density" -> density(students, operator);
 			case "bell" -> bell(students, operator);
+			case "cold" -> cold(students);
 			case "broadcast" -> BroadcastBench.broadcast(students, operator);
 			default -> throw new IllegalArgumentException(command);
 		}
@@ -75,6 +77,18 @@ public class DesktopBench {
 			resumed.add(clickToFirstFrame(student));
 		}
 		print("resuming a running desktop", resumed);
+		for (var student : students) {
+			stop(student);
+		}
+	}
+
+	/** The class clicks at once with no desktop running, as in "start" without the single starts and resumes. */
+	static void cold(List<Student> students) throws Exception {
+		for (int round = 0; round < 3; round++) {
+			clickToFirstFrame(students.getFirst());
+			stop(students.getFirst());
+		}
+		print(students.size() + " desktops starting at once", together(students));
 		for (var student : students) {
 			stop(student);
 		}
@@ -122,10 +136,16 @@ public class DesktopBench {
 		long t0 = System.nanoTime();
 		var desktop = post("/api/v1/desktops/mine", student.token(), "");
 		var path = field(desktop, "connectPath");
+		double started = (System.nanoTime() - t0) / 1e9;
 		try (var probe = RfbProbe.webSocket(base.replace("http", "ws") + path, student.token(), null)) {
 			probe.fullFrame();
 		}
-		return (System.nanoTime() - t0) / 1e9;
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		if (System.getenv("BENCH_DETAIL") != null) {
+			System.out.printf(Locale.ROOT, "%s: started %.2f s, first frame %.2f s%n", student.username(), started,
+					seconds);
+		}
+		return seconds;
 	}
 
 	static void gateway(Student student) throws Exception {
@@ -425,5 +445,8 @@ public class DesktopBench {
 		double p95 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1));
 		System.out.printf(Locale.ROOT, "%s: n=%d p50=%.2f p95=%.2f max=%.2f%n", what, sorted.size(), p50, p95,
 				sorted.getLast());
+		if (System.getenv("BENCH_DETAIL") != null) {
+			System.out.println(sorted);
+		}
 	}
 }

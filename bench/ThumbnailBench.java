@@ -126,7 +126,11 @@ public class ThumbnailBench {
 				var name = "wall-%02d".formatted(i);
 				var spec = new DesktopSpec(UUID.randomUUID(), name, data.resolve("homes").resolve(name), 264_000 + i,
 						Locale.SIMPLIFIED_CHINESE, 1280, 720);
-				futures.add(pool.submit(() -> provider.start(spec)));
+				futures.add(pool.submit(() -> {
+					var desktop = provider.start(spec);
+					provider.startSession(desktop);
+					return desktop;
+				}));
 			}
 		}
 		var started = new ArrayList<RunningDesktop>();

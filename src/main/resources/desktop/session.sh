@@ -1,14 +1,21 @@
 #!/bin/sh
 # A Cloudroom desktop session, run inside its sandbox: Xvnc on a Unix socket only (no TCP, no abstract socket),
 # the fcitx5 input method with pinyin, IceWM, and PCManFM for the desktop icons. When Xvnc ends, the session ends.
+# The screen comes first: the rest of the session starts when the server sends SIGUSR1 (once no other desktop
+# waits for its first frame), or after 10 s without.
 set -u
+released=
+pause=
+trap 'released=1; [ -n "$pause" ] && kill -9 $pause 2>/dev/null' USR1
+trap '[ -n "$pause" ] && kill -9 $pause 2>/dev/null; exit 143' TERM
 mkdir -p /tmp/.X11-unix && chmod 1777 /tmp/.X11-unix
 export XDG_RUNTIME_DIR=/tmp/runtime
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 
-Xvnc :1 -rfbunixpath /run/cloudroom/vnc.sock -rfbunixmode 0600 -rfbport -1 -SecurityTypes None \
+# When Xvnc ends, so does this script, even while it waits to start the rest.
+(Xvnc :1 -rfbunixpath /run/cloudroom/vnc.sock -rfbunixmode 0600 -rfbport -1 -SecurityTypes None \
   -nolisten tcp -nolisten local -geometry "$CLOUDROOM_GEOMETRY" -depth 24 -AlwaysShared \
-  -desktop "$CLOUDROOM_NAME" -SendPrimary=0 -SetPrimary=0 &
+  -desktop "$CLOUDROOM_NAME" -SendPrimary=0 -SetPrimary=0; kill $$) &
 xvnc=$!
 i=0
 while [ ! -S /tmp/.X11-unix/X1 ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
@@ -42,5 +49,9 @@ Layout=
 PROFILE
 fi
 
+sleep 10 & pause=$!
+[ -n "$released" ] && kill -9 $pause 2>/dev/null
+wait $pause
+trap : USR1
 dbus-run-session -- icewm-session &
-wait $xvnc
+while kill -0 $xvnc 2>/dev/null; do wait $xvnc; done

@@ -44,6 +44,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class Desktops {
 
 	private static final Logger log = LoggerFactory.getLogger(Desktops.class);
+	/** How long after a connection its first frame is on its way, even on a busy host. */
+	private static final Duration FIRST_FRAME = Duration.ofMillis(300);
 
 	/** What the gateway needs to reach a desktop. */
 	public record Connection(SocketChannel channel, byte @Nullable [] vncPassword) {
@@ -57,6 +59,12 @@ public class Desktops {
 	private final Map<PersonId, ReentrantLock> personLocks = new ConcurrentHashMap<>();
 	private final Map<UUID, AtomicInteger> connections = new ConcurrentHashMap<>();
 	private final Map<UUID, Instant> idleSince = new ConcurrentHashMap<>();
+	/** Started desktops that show only their screen until the rest of their session may start, and since when. */
+	private final Map<UUID, WaitingSession> waitingSessions = new ConcurrentHashMap<>();
+	/** Started desktops nobody connected to yet, and since when: their first frame is still to come. */
+	private final Map<UUID, Instant> unshown = new ConcurrentHashMap<>();
+	/** When a waiting desktop was last connected to; its first frame follows within about this long. */
+	private volatile Instant lastShown = Instant.EPOCH;
 	private final Object capacity = new Object();
 	/** Starts at the same time, at most: a class arriving at once is served in turn rather than all slowly. */
 	private final Semaphore starts;
@@ -95,6 +103,7 @@ public class Desktops {
 				synchronized (capacity) {
 					starting--;
 				}
+				startSessions();
 			}
 		}
 		finally {
@@ -142,6 +151,10 @@ public class Desktops {
 	public void connected(UUID desktop) {
 		connections.computeIfAbsent(desktop, id -> new AtomicInteger()).incrementAndGet();
 		idleSince.remove(desktop);
+		if (unshown.remove(desktop) != null) {
+			lastShown = Instant.now();
+			startSessions();
+		}
 	}
 
 	/** A browser left the desktop: when it was the last, the grace period starts. */
@@ -226,8 +239,38 @@ public class Desktops {
 		var row = new DesktopRecords.Row(running, user.id(), user.school(), OffsetDateTime.now(ZoneOffset.UTC));
 		records.insert(row);
 		idleSince.put(id, Instant.now());
+		unshown.put(id, Instant.now());
+		waitingSessions.put(id, new WaitingSession(running, Instant.now()));
 		events.publishEvent(new DesktopStarted(id, user.id(), user.school(), row.startedAt()));
 		return desktop(row);
+	}
+
+	private record WaitingSession(RunningDesktop desktop, Instant since) {
+	}
+
+	/**
+	 * The screen comes first: a started desktop's session (taskbar, input method) starts once no other desktop waits
+	 * to start or for its first frame (a moment after its connection), so that a class starting together sees every
+	 * screen before anyone's extras, while a desktop starting alone goes on at once; a session that waited
+	 * {@code session-wait} starts anyway. Checked after each start and connection, and four times a second.
+	 */
+	@Scheduled(fixedDelay = 250)
+	void startSessions() {
+		boolean starts;
+		synchronized (capacity) {
+			starts = starting > 0;
+		}
+		var now = Instant.now();
+		var framesSent = !starts && lastShown.plus(FIRST_FRAME).isBefore(now);
+		var overdue = now.minus(settings.sessionWait());
+		unshown.values().removeIf(since -> !since.isAfter(overdue));
+		for (var waiting : waitingSessions.values()) {
+			var id = waiting.desktop().id();
+			var othersShown = framesSent && unshown.keySet().stream().allMatch(id::equals);
+			if ((othersShown || !waiting.since().isAfter(overdue)) && waitingSessions.remove(id) != null) {
+				provider.startSession(waiting.desktop());
+			}
+		}
 	}
 
 	/** The apps some people of a school may run changed: the school's running desktops offer what they now may. */
@@ -258,6 +301,8 @@ public class Desktops {
 		records.delete(id);
 		connections.remove(id);
 		idleSince.remove(id);
+		waitingSessions.remove(id);
+		unshown.remove(id);
 		events.publishEvent(new DesktopStopped(id, row.owner(), row.school(), reason, OffsetDateTime.now(ZoneOffset.UTC)));
 		log.info("Desktop {} of {} stopped ({})", id, row.owner(), reason);
 	}

@@ -35,7 +35,8 @@ import tools.jackson.databind.ObjectMapper;
  * desktop at a time; it has a database and a data directory of its own, so no other test's desktops count.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:desktops_tests;DB_CLOSE_DELAY=-1",
-		"cloudroom.data=target/test-data/dt", "cloudroom.desktops.max-desktops=1" })
+		"cloudroom.data=target/test-data/dt", "cloudroom.desktops.max-desktops=1",
+		"cloudroom.desktops.session-wait=60s" })
 @AutoConfigureMockMvc
 class DesktopsTests {
 
@@ -67,6 +68,14 @@ class DesktopsTests {
 	@AfterEach
 	void stopEveryDesktop() {
 		records.all().forEach(row -> desktops.stop(row.owner(), "test over"));
+	}
+
+	@Test
+	void desktopStartingAloneStartsItsTaskbarAtOnce() {
+		var desktop = id(body(start(students.getFirst()), HttpStatus.OK));
+
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> DesktopProcesses.named(DesktopProcesses.of(data, desktop), "icewm").isPresent());
 	}
 
 	@Test

@@ -41,7 +41,8 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private static final String LANGUAGE = "language";
 	private static final String MENU_BASE = "menu.base";
 	private static final List<String> SESSION_FILES = List.of("session.sh", "icewm/preferences", "icewm/startup",
-			"icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar", "icewm/menu.zh", "icewm/toolbar.zh");
+			"icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar", "icewm/menu.zh", "icewm/toolbar.zh",
+			"xdg/fcitx5/config");
 
 	private final Path root;
 	private final Path session;
@@ -101,6 +102,20 @@ public class LocalDesktopProvider implements DesktopProvider {
 			deleteQuietly(run);
 			deleteQuietly(looks.resolve(spec.id().toString()));
 			throw new DesktopStartException("desktop did not start: " + e.getMessage() + reason, e);
+		}
+	}
+
+	/** The session script waits for SIGUSR1 (or ten seconds) before it starts IceWM and the input method. */
+	@Override
+	public void startSession(RunningDesktop desktop) {
+		try {
+			var tree = ProcessTree.of(pid(desktop));
+			if (tree.isPresent()) {
+				tree.get().signalSession("USR1");
+			}
+		}
+		catch (IOException e) {
+			log.warn("Could not start the session of desktop {} at once: {}", desktop.id(), e.getMessage());
 		}
 	}
 

@@ -71,6 +71,21 @@ final class ProcessTree {
 		return any ? OptionalLong.of(total) : OptionalLong.empty();
 	}
 
+	/** Sends the session script (the first process inside the sandbox) a signal, e.g. {@code USR1}. */
+	void signalSession(String signal) throws IOException {
+		for (var script : root.children().flatMap(ProcessHandle::children).toList()) {
+			try {
+				if (new ProcessBuilder("kill", "-" + signal, Long.toString(script.pid())).start().waitFor() != 0) {
+					throw new IOException("could not send " + signal + " to " + script.pid());
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted while signalling " + script.pid(), e);
+			}
+		}
+	}
+
 	/**
 	 * Asks the session's programs to end (SIGTERM), waits up to {@code patience}, then kills the sandbox's init,
 	 * which takes every remaining process with it.

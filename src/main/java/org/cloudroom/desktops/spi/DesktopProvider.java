@@ -15,8 +15,19 @@ import org.jspecify.annotations.Nullable;
  */
 public interface DesktopProvider {
 
-	/** Starts the desktop and returns once its VNC server accepts connections, or cleans up and throws. */
+	/**
+	 * Starts the desktop and returns once its VNC server accepts connections, or cleans up and throws. The rest of
+	 * its session (window manager, input method) may wait for {@link #startSession}.
+	 */
 	RunningDesktop start(DesktopSpec spec) throws DesktopStartException;
+
+	/**
+	 * Lets a started desktop start the rest of its session. The broker calls it once no other desktop waits for its
+	 * first frame, so that a class starting together sees every screen before anyone's taskbar; a desktop that waits
+	 * longer than a few seconds goes on by itself. Providers that start whole desktops ignore it.
+	 */
+	default void startSession(RunningDesktop desktop) {
+	}
 
 	/** Whether the desktop still runs and answers; false for a crashed one. */
 	boolean isAlive(RunningDesktop desktop);

@@ -53,6 +53,7 @@ class LocalDesktopMenuTests {
 				Locale.SIMPLIFIED_CHINESE, 1024, 768, List.of(new MenuEntry("XTerm", "终端 X", "", "xterm")),
 				"#aa3300", "https://www.example.edu/", List.of());
 		desktop = provider.start(spec);
+		provider.startSession(desktop);
 		var icewm = data.resolve("desktops").resolve(spec.id().toString()).resolve("icewm");
 
 		assertThat(Files.readString(icewm.resolve("menu"))).startsWith("prog \"终端 X\" - xterm\nseparator\n")

@@ -96,6 +96,31 @@ class LocalDesktopProviderTests {
 	}
 
 	@Test
+	void startedDesktopShowsItsScreenAloneUntilItsSessionMayStart() throws Exception {
+		var desktop = provider.start(spec("qian-bo"));
+		started.add(desktop);
+
+		assertThat(handshake(desktop).width()).isEqualTo(1024);
+		Thread.sleep(1500);
+		assertThat(DesktopProcesses.named(tree(desktop), "icewm")).isEmpty();
+		provider.startSession(desktop);
+
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> DesktopProcesses.named(tree(desktop), "icewm").isPresent());
+	}
+
+	@Test
+	void desktopWhoseSessionIsNeverLetStartStartsItAfterTenSeconds() throws Exception {
+		var desktop = provider.start(spec("tang-jie"));
+		started.add(desktop);
+
+		Thread.sleep(5000);
+		assertThat(DesktopProcesses.named(tree(desktop), "icewm")).isEmpty();
+		await().atMost(Duration.ofSeconds(12))
+			.until(() -> DesktopProcesses.named(tree(desktop), "icewm").isPresent());
+	}
+
+	@Test
 	void stoppedDesktopLeavesNoProcessNorRunDirectoryButKeepsTheHome() throws Exception {
 		var spec = spec("wang-lei");
 		var desktop = start(spec);
@@ -250,6 +275,7 @@ class LocalDesktopProviderTests {
 	private RunningDesktop start(DesktopSpec spec) throws Exception {
 		var desktop = provider.start(spec);
 		started.add(desktop);
+		provider.startSession(desktop);
 		return desktop;
 	}
 
