@@ -113,6 +113,11 @@ class MyComputerBrowserTest {
 		var diary = homes.of(person).resolve("diary.txt");
 		await().atMost(PATIENCE).until(() -> Files.exists(diary) && Files.readString(diary).contains("cloud."));
 
+		// The input method starts after the taskbar, at a lower priority; when it is ready is not to be seen from
+		// outside, so it gets a moment after its process appears (a busy machine makes that moment longer).
+		await().atMost(PATIENCE).until(() -> DesktopProcesses.named(DesktopProcesses.of(data, desktop), "fcitx5")
+			.isPresent());
+		Thread.sleep(3000);
 		new Actions(browser.driver()).keyDown(Keys.CONTROL).sendKeys(" ").keyUp(Keys.CONTROL).perform();
 		type("nihao", " ");
 		save();

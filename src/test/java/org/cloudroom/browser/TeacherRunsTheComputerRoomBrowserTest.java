@@ -196,12 +196,21 @@ class TeacherRunsTheComputerRoomBrowserTest {
 				headers -> headers.header("Authorization", "Bearer " + token));
 		classmatesAtWork.add(socket);
 		var screen = socket.handshake();
-		for (int button : new int[] { 1, 0 }) {
-			socket.send(ByteBuffer.allocate(6).put((byte) 5).put((byte) button).putShort((short) EDITOR_BUTTON_X)
-				.putShort((short) (screen.height() - 13)).array());
-		}
-		await().atMost(PATIENCE).until(() -> DesktopProcesses.named(DesktopProcesses.of(data, desktop), "mousepad")
+		// The taskbar comes once the screens of a class starting together are shown; a click before it opens nothing.
+		await().atMost(PATIENCE).until(() -> DesktopProcesses.named(DesktopProcesses.of(data, desktop), "icewm")
 			.isPresent());
+		for (int click = 0; click < 10 && DesktopProcesses.named(DesktopProcesses.of(data, desktop), "mousepad").isEmpty();
+				click++) {
+			for (int button : new int[] { 1, 0 }) {
+				socket.send(ByteBuffer.allocate(6).put((byte) 5).put((byte) button).putShort((short) EDITOR_BUTTON_X)
+					.putShort((short) (screen.height() - 13)).array());
+			}
+			for (int wait = 0; wait < 15 && DesktopProcesses.named(DesktopProcesses.of(data, desktop), "mousepad")
+				.isEmpty(); wait++) {
+				Thread.sleep(200);
+			}
+		}
+		assertThat(DesktopProcesses.named(DesktopProcesses.of(data, desktop), "mousepad")).isPresent();
 		Thread.sleep(1500); // the editor's window maps after its process starts
 		for (char key : ("My garden diary, by " + classmate.username() + ".").toCharArray()) {
 			for (int down : new int[] { 1, 0 }) {
