@@ -23,8 +23,6 @@ while [ ! -S /tmp/.X11-unix/X1 ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1));
 export DISPLAY=:1
 export XMODIFIERS=@im=fcitx GTK_IM_MODULE=fcitx QT_IM_MODULE=fcitx SDL_IM_MODULE=fcitx
 export ICEWM_PRIVCFG=/run/cloudroom/icewm
-# The school's default apps (mimeapps.list), before the system's; the person's own choices still win.
-export XDG_CONFIG_DIRS=/run/cloudroom-look/xdg:/etc/xdg
 
 # A first desktop gets pinyin next to the keyboard; the person's own choices stay theirs afterwards.
 profile="$HOME/.config/fcitx5/profile"

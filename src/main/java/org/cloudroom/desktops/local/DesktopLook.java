@@ -97,14 +97,14 @@ final class DesktopLook {
 			var name = "%s%02d-%s.desktop".formatted(prefix, i, program.name().replaceAll("[^A-Za-z0-9]+", "-")
 				.toLowerCase(Locale.ROOT));
 			kept.add(name);
-			// the program runs with the person's own settings, not PCManFM's
+			// the program runs with the person's own settings, not those PCManFM runs with
 			write(icons.resolve(name), """
 					[Desktop Entry]
 					Type=Application
 					Name=%s
 					Name[zh_CN]=%s
 					Icon=%s
-					Exec=env -u XDG_CONFIG_HOME -u XDG_CACHE_HOME %s
+					Exec=env -u XDG_CONFIG_HOME -u XDG_CACHE_HOME -u XDG_CONFIG_DIRS %s
 					""".formatted(line(program.name()), line(program.chineseName().isBlank() ? program.name()
 					: program.chineseName()), line(program.icon()), command));
 			Files.setPosixFilePermissions(icons.resolve(name), PosixFilePermissions.fromString("rwxr-xr-x"));

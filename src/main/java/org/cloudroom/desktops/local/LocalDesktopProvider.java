@@ -42,7 +42,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private static final String MENU_BASE = "menu.base";
 	private static final List<String> SESSION_FILES = List.of("session.sh", "icewm/preferences", "icewm/startup",
 			"icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar", "icewm/menu.zh", "icewm/toolbar.zh",
-			"xdg/fcitx5/config");
+			"icewm/winoptions", "xdg/fcitx5/config");
 
 	private final Path root;
 	private final Path session;
@@ -284,7 +284,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 		var icewm = run.resolve("icewm");
 		Files.createDirectories(icewm);
 		var chinese = "zh".equals(locale.getLanguage());
-		for (var name : List.of("preferences", "prefoverride", "startup", "theme", "menu", "toolbar")) {
+		for (var name : List.of("preferences", "prefoverride", "startup", "theme", "menu", "toolbar", "winoptions")) {
 			var source = session.resolve("icewm").resolve(chinese && Files.exists(session.resolve("icewm/" + name + ".zh"))
 					? name + ".zh" : name);
 			Files.copy(source, icewm.resolve(name), StandardCopyOption.REPLACE_EXISTING,

@@ -88,7 +88,7 @@ class LocalDesktopMenuTests {
 
 		assertThat(names(icons)).containsExactly("profile-00-files.desktop", "program-00-xterm.desktop");
 		assertThat(icons.resolve("program-00-xterm.desktop")).content().contains("Name=XTerm\n", "Icon=xterm-color\n",
-				"Exec=env -u XDG_CONFIG_HOME -u XDG_CACHE_HOME xterm\n");
+				"Exec=env -u XDG_CONFIG_HOME -u XDG_CACHE_HOME -u XDG_CONFIG_DIRS xterm\n");
 		assertThat(shown.resolve("xdg/mimeapps.list")).hasContent(
 				"[Default Applications]\nx-scheme-handler/https=chromium.desktop");
 		assertThat(shown.resolve("wallpaper.png")).hasSameBinaryContentAs(image);
