@@ -105,6 +105,10 @@ class MyComputerBrowserTest {
 		screenshot("desktop-zh-CN.png");
 		var desktop = desktops.mine(person).orElseThrow().id();
 
+		// The desktop's icons come with the taskbar; their window takes the focus when it appears.
+		await().atMost(PATIENCE).until(() -> DesktopProcesses.named(DesktopProcesses.of(data, desktop), "pcmanfm")
+			.isPresent());
+		Thread.sleep(1000);
 		clickDesktop(EDITOR_BUTTON_X, height() - 13);
 		await().atMost(PATIENCE).until(() -> pixel(IN_EDITOR[0], IN_EDITOR[1]).equals(List.of(255, 255, 255)));
 		var editor = DesktopProcesses.named(DesktopProcesses.of(data, desktop), "mousepad").orElseThrow();
