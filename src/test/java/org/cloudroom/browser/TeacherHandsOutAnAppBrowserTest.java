@@ -143,8 +143,14 @@ class TeacherHandsOutAnAppBrowserTest {
 		openStartMenu();
 		screenshot(student, "desktop-class-apps-menu.png");
 		type(Keys.RETURN);
-		await().atMost(PATIENCE)
-			.until(() -> DesktopProcesses.named(DesktopProcesses.of(data, desktop), "xterm").isPresent());
+		// As a person would: when the menu closed without starting it (seen once on a busy machine), open it again.
+		for (int tries = 0; tries < 4 && !started(desktop, "xterm"); tries++) {
+			if (pixel(60, height() - 40).equals(BLUE)) {
+				openStartMenu();
+				type(Keys.RETURN);
+			}
+		}
+		await().atMost(PATIENCE).until(() -> started(desktop, "xterm"));
 		await().atMost(PATIENCE).until(() -> !pixel(200, 200).equals(BLUE));
 		openStartMenu();
 		screenshot(student, "desktop-class-apps.png");
@@ -219,6 +225,17 @@ class TeacherHandsOutAnAppBrowserTest {
 	}
 
 	/** Opens IceWM's start menu, whose first entry it selects, and waits until the menu is drawn. */
+	/** Whether the program runs on the desktop within a few seconds. */
+	private boolean started(java.util.UUID desktop, String program) throws InterruptedException {
+		for (int wait = 0; wait < 25; wait++) {
+			if (DesktopProcesses.named(DesktopProcesses.of(data, desktop), program).isPresent()) {
+				return true;
+			}
+			Thread.sleep(200);
+		}
+		return false;
+	}
+
 	private void openStartMenu() {
 		clickDesktop(12, height() - 12);
 		await().atMost(PATIENCE).until(() -> !pixel(60, height() - 40).equals(BLUE));
