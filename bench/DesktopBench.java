@@ -192,7 +192,10 @@ public class DesktopBench {
 		RfbProbe open() throws Exception;
 	}
 
-	/** One round on one path: MB/s of 40 full-frame Raw updates after 3 to warm up, and the proxy's CPU per GB. */
+	/** One round on one path: MB/s of FRAMES full-frame Raw updates after 3 to warm up, and the proxy's CPU per GB. */
+	/** Full frames a gateway measurement counts (BENCH_FRAMES): 200 of 3.7 MB take about a second each. */
+	static final int FRAMES = Integer.parseInt(System.getenv().getOrDefault("BENCH_FRAMES", "200"));
+
 	static void measure(java.util.Map<String, List<Double>> results, java.util.Map<String, List<Double>> cpu,
 			String path, long proxy, Connect connect) throws Exception {
 		try (var probe = connect.open()) {
@@ -202,7 +205,7 @@ public class DesktopBench {
 			long bytes0 = probe.bytesRead;
 			double cpu0 = proxy > 0 ? cpuSeconds(proxy) : 0;
 			long t0 = System.nanoTime();
-			for (int i = 0; i < 40; i++) {
+			for (int i = 0; i < FRAMES; i++) {
 				probe.fullFrame();
 			}
 			double seconds = (System.nanoTime() - t0) / 1e9;

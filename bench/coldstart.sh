@@ -10,7 +10,7 @@ export JAVA_HOME; JAVA_HOME=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)
 mvn -B -q compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
 classpath=target/classes:$(cat target/bench-classpath.txt)
 rm -rf target/bench-classes
-"$JAVA_HOME/bin/javac" -nowarn -d target/bench-classes -cp "$classpath" bench/ColdStartBench.java bench/RfbProbe.java
+"$JAVA_HOME/bin/javac" -nowarn -d target/bench-classes -cp "$classpath" bench/ColdStartBench.java bench/RfbProbe.java bench/PlainWebSocket.java
 data=$(mktemp -d /tmp/cloudroom-cold.XXXXXX)
 chmod 711 "$data"   # desktops, under their own uids, pass through it
 trap 'rm -rf "$data"' EXIT

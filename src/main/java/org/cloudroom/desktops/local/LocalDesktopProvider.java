@@ -49,8 +49,16 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private final Path looks;
 	private final Duration startTimeout;
 	private final boolean asRoot;
+	private final boolean opengl;
 
+	/** Desktops that offer OpenGL to their programs. */
 	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout) {
+		this(dataDirectory, startTimeout, true);
+	}
+
+	/** Desktops with or without OpenGL (GLX): without, Xvnc starts without loading Mesa's software renderer. */
+	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout, boolean opengl) {
+		this.opengl = opengl;
 		this.root = dataDirectory.resolve("desktops").toAbsolutePath();
 		this.session = root.resolve(".session");
 		this.looks = root.resolve(".look");
@@ -85,7 +93,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 			}
 			Files.setPosixFilePermissions(spec.home(), PosixFilePermissions.fromString("rwx------"));
 			Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
-			var builder = new ProcessBuilder(Sandbox.command(spec, run, session, look, asRoot));
+			var builder = new ProcessBuilder(Sandbox.command(spec, run, session, look, asRoot, opengl));
 			builder.environment().clear();
 			builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
 			builder.redirectErrorStream(true).redirectOutput(run.resolve("session.log").toFile());

@@ -24,7 +24,7 @@ final class Sandbox {
 	}
 
 	static List<String> command(DesktopSpec spec, Path runDirectory, Path sessionDirectory, Path look,
-			boolean asRoot) {
+			boolean asRoot, boolean opengl) {
 		var home = "/home/" + spec.username();
 		var command = new ArrayList<String>(List.of("setsid"));
 		if (asRoot) {
@@ -49,6 +49,8 @@ final class Sandbox {
 				"--ro-bind-try", "/var/lib/dbus", "/var/lib/dbus",
 				"--ro-bind", "/sys", "/sys",
 				"--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm", "--tmpfs", "/tmp", "--tmpfs", "/run",
+				// X's socket folder and the session's runtime folder, made here rather than by two more programs
+				"--perms", "1777", "--dir", "/tmp/.X11-unix", "--perms", "0700", "--dir", "/tmp/runtime",
 				"--bind", runDirectory.toString(), RUN,
 				"--ro-bind", sessionDirectory.toString(), SESSION,
 				"--ro-bind", look.toString(), DesktopLook.IN_SANDBOX,
@@ -60,6 +62,7 @@ final class Sandbox {
 				"--setenv", "LANG", posixLocale(spec.locale()), "--setenv", "LANGUAGE", language(spec.locale()),
 				"--setenv", "CLOUDROOM_GEOMETRY", spec.width() + "x" + spec.height(),
 				"--setenv", "CLOUDROOM_NAME", spec.username(),
+				"--setenv", "CLOUDROOM_OPENGL", opengl ? "1" : "0",
 				"--chdir", home,
 				"/bin/sh", SESSION + "/session.sh"));
 		return command;

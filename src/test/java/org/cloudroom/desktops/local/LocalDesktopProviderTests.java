@@ -80,6 +80,32 @@ class LocalDesktopProviderTests {
 	}
 
 	@Test
+	void desktopWithoutOpenGlStartsItsXServerWithoutMesa() throws Exception {
+		var withOpenGl = start(spec("gao-ming"));
+		var withoutOpenGl = new LocalDesktopProvider(data, Duration.ofSeconds(15), false).start(spec("gao-fang"));
+		started.add(withoutOpenGl);
+
+		handshake(withOpenGl);
+		handshake(withoutOpenGl);
+
+		assertThat(librariesOf(processNamed(withOpenGl, XVNC))).anyMatch(library -> library.contains("swrast_dri"));
+		assertThat(librariesOf(processNamed(withoutOpenGl, XVNC))).noneMatch(library -> library.contains("_dri"))
+			.noneMatch(library -> library.contains("libLLVM"));
+	}
+
+	@Test
+	void sessionStartsNoVirtualFileSystemDaemonsThatWouldShowTheHostsDisks() throws Exception {
+		var desktop = start(spec("he-ping"));
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> DesktopProcesses.named(tree(desktop), "pcmanfm").isPresent());
+		Thread.sleep(2000);
+
+		assertThat(tree(desktop)).extracting(p -> p.info().command().orElse(""))
+			.noneMatch(command -> command.contains("gvfs"));
+	}
+
+	@Test
 	void desktopRunsUnderThePersonsUid() throws Exception {
 		var spec = spec("zhou-mei");
 
@@ -296,6 +322,12 @@ class LocalDesktopProviderTests {
 			.orElseThrow(() -> new AssertionError("no " + name + " in desktop " + desktop.id()));
 	}
 
+	/** The files a process has mapped: its program and the libraries it loaded. */
+	private static List<String> librariesOf(ProcessHandle process) throws IOException {
+		return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "maps")).stream()
+			.map(line -> line.substring(line.lastIndexOf(' ') + 1)).distinct().toList();
+	}
+
 	private static String uid(DesktopSpec spec) {
 		return Integer.toString(spec.uid());
 	}
@@ -310,7 +342,7 @@ class LocalDesktopProviderTests {
 	private Outcome inSandboxOf(DesktopSpec spec, String script) throws Exception {
 		var desktops = data.resolve("desktops");
 		var command = new ArrayList<>(Sandbox.command(spec, desktops.resolve(spec.id().toString()),
-				desktops.resolve(".session"), desktops.resolve(".look").resolve(spec.id().toString()), true));
+				desktops.resolve(".session"), desktops.resolve(".look").resolve(spec.id().toString()), true, true));
 		assertThat(command.subList(command.size() - 2, command.size()))
 			.containsExactly("/bin/sh", Sandbox.SESSION + "/session.sh");
 		command.subList(command.size() - 2, command.size()).clear();
