@@ -28,6 +28,14 @@ export DISPLAY=:1
 export XMODIFIERS=@im=fcitx GTK_IM_MODULE=fcitx QT_IM_MODULE=fcitx SDL_IM_MODULE=fcitx
 export ICEWM_PRIVCFG=/run/cloudroom/icewm
 
+sleep 10 & pause=$!
+[ -n "$released" ] && kill -9 $pause 2>/dev/null
+wait $pause
+trap : USR1
+# Released, Xvnc is up (the server saw its first frame); without, it may still be starting.
+i=0
+while [ ! -S /tmp/.X11-unix/X1 ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
+
 # A first desktop gets pinyin next to the keyboard; the person's own choices stay theirs afterwards.
 profile="$HOME/.config/fcitx5/profile"
 if [ ! -f "$profile" ]; then
@@ -51,13 +59,6 @@ Layout=
 PROFILE
 fi
 
-sleep 10 & pause=$!
-[ -n "$released" ] && kill -9 $pause 2>/dev/null
-wait $pause
-trap : USR1
-# Released, Xvnc is up (the server saw its first frame); without, it may still be starting.
-i=0
-while [ ! -S /tmp/.X11-unix/X1 ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
 # The screens come before the programs: the session and what it starts run at a lower priority than every desktop's
 # Xvnc (and the server), so a class's screens keep coming while the first taskbars appear, and a busy program
 # leaves the screens that show it responsive.

@@ -58,7 +58,7 @@ final class Sandbox {
 		command.addAll(mounts(spec.mounts(), home));
 		command.addAll(List.of("--clearenv",
 				"--setenv", "HOME", home, "--setenv", "USER", spec.username(), "--setenv", "LOGNAME", spec.username(),
-				"--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin",
+				"--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games",
 				"--setenv", "LANG", posixLocale(spec.locale()), "--setenv", "LANGUAGE", language(spec.locale()),
 				"--setenv", "CLOUDROOM_GEOMETRY", spec.width() + "x" + spec.height(),
 				"--setenv", "CLOUDROOM_NAME", spec.username(),

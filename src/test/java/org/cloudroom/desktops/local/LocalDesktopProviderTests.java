@@ -164,6 +164,17 @@ class LocalDesktopProviderTests {
 	}
 
 	@Test
+	void programsDebianInstallsAsGamesStartByTheirNameLikeOthers() throws Exception {
+		// GCompris, for one, is /usr/games/gcompris-qt; menus and desktop icons name it "gcompris-qt"
+		var spec = spec("xu-lan");
+		start(spec);
+
+		var path = inSandboxOf(spec, "echo $PATH").output().strip();
+
+		assertThat(path.split(":")).contains("/usr/bin", "/usr/games", "/usr/local/games");
+	}
+
+	@Test
 	void sandboxReachesItsOwnHomeOnly() throws Exception {
 		var mine = spec("chen-jing");
 		var other = spec("li-na");
