@@ -13,10 +13,10 @@ export XDG_RUNTIME_DIR=/tmp/runtime   # made by the sandbox, as /tmp/.X11-unix
 # show, and gvfs would start nine daemons in every desktop (about a fifth of a class's start-up CPU).
 export GIO_USE_VFS=local GVFS_REMOTE_VOLUME_MONITOR_IGNORE=1 GVFS_DISABLE_FUSE=1
 
-# Without OpenGL (cloudroom.desktops.opengl=false) Xvnc does not load Mesa, half its start-up CPU; Qt Quick
-# programs (GCompris) then draw in software themselves.
+# Without OpenGL (cloudroom.desktops.opengl, off by default) Xvnc does not load Mesa, half its start-up CPU; Qt
+# Quick programs (GCompris) then draw in software themselves.
 glx=
-if [ "${CLOUDROOM_OPENGL:-1}" = 0 ]; then glx="-extension GLX"; export QT_QUICK_BACKEND=software; fi
+if [ "${CLOUDROOM_OPENGL:-0}" = 0 ]; then glx="-extension GLX"; export QT_QUICK_BACKEND=software; fi
 
 # When Xvnc ends, so does this script, even while it waits to start the rest.
 (Xvnc :1 -rfbunixpath /run/cloudroom/vnc.sock -rfbunixmode 0600 -rfbport -1 -SecurityTypes None \

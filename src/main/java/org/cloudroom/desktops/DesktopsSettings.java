@@ -19,15 +19,16 @@ import org.springframework.util.unit.DataSize;
  * @param parallelStarts how many desktops start at the same time at most (0: one per processor core)
  * @param sessionWait how long a started desktop shows only its screen at most, while other desktops wait to start or
  *        for their first frame, before its taskbar and input method start (0: at once)
- * @param opengl whether desktops offer OpenGL (GLX, drawn in software by Mesa) to programs such as GCompris or a 3D
- *        geometry view; without, each desktop starts with about half the CPU of its X server (docs/BENCHMARKS.md)
+ * @param opengl whether desktops offer OpenGL (GLX, drawn in software by Mesa) to the programs that need it, such as
+ *        3D programs and games; loading Mesa costs each desktop's X server half its start-up CPU, and a class of 25
+ *        starting at once several seconds (docs/BENCHMARKS.md). The curated apps run without it.
  */
 @ConfigurationProperties("cloudroom.desktops")
 public record DesktopsSettings(@DefaultValue("local") String provider, @DefaultValue("40") int maxDesktops,
 		@DefaultValue("400MB") DataSize minFreeMemory, @DefaultValue("15m") Duration grace,
 		@DefaultValue("1280") int width, @DefaultValue("720") int height,
 		@DefaultValue("15s") Duration startTimeout, @DefaultValue("0") int parallelStarts,
-		@DefaultValue("5s") Duration sessionWait, @DefaultValue("true") boolean opengl) {
+		@DefaultValue("5s") Duration sessionWait, @DefaultValue("false") boolean opengl) {
 
 	public DesktopsSettings {
 		if (parallelStarts <= 0) {

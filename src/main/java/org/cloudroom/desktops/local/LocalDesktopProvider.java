@@ -51,9 +51,9 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private final boolean asRoot;
 	private final boolean opengl;
 
-	/** Desktops that offer OpenGL to their programs. */
+	/** Desktops without OpenGL, as by default. */
 	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout) {
-		this(dataDirectory, startTimeout, true);
+		this(dataDirectory, startTimeout, false);
 	}
 
 	/** Desktops with or without OpenGL (GLX): without, Xvnc starts without loading Mesa's software renderer. */

@@ -81,9 +81,9 @@ class LocalDesktopProviderTests {
 
 	@Test
 	void desktopWithoutOpenGlStartsItsXServerWithoutMesa() throws Exception {
-		var withOpenGl = start(spec("gao-ming"));
-		var withoutOpenGl = new LocalDesktopProvider(data, Duration.ofSeconds(15), false).start(spec("gao-fang"));
-		started.add(withoutOpenGl);
+		var withoutOpenGl = start(spec("gao-fang"));
+		var withOpenGl = new LocalDesktopProvider(data, Duration.ofSeconds(15), true).start(spec("gao-ming"));
+		started.add(withOpenGl);
 
 		handshake(withOpenGl);
 		handshake(withoutOpenGl);
