@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * gateway — full-frame Raw throughput through the gateway, websockify and a direct connection, in one run;
  * density — memory per idle desktop, with an editor open, and CPU while N students type;
  * cold    — only the class of N starting at once, with no desktop running;
+ * warm    — the class of N clicking at once when their desktops already run: the floor under any cold start;
  * bell    — a class of N clicking My computer when the bell rings: cold, and warm (the timetable started the
  *           desktops before the lesson; run the server with a short cloudroom.classroom.warm-check-every);
  * broadcast — from the teacher's pointer move to each of N students watching "show my screen" (BroadcastBench).
@@ -47,6 +48,7 @@ public class DesktopBench {
 			case "density" -> density(students, operator);
 			case "bell" -> bell(students, operator);
 			case "cold" -> cold(students);
+			case "warm" -> warm(students);
 			case "broadcast" -> BroadcastBench.broadcast(students, operator);
 			default -> throw new IllegalArgumentException(command);
 		}
@@ -97,6 +99,17 @@ public class DesktopBench {
 		}
 	}
 
+	static void warm(List<Student> students) throws Exception {
+		together(students);
+		Thread.sleep(10_000); // the sessions started after their first frames settle
+		for (int round = 0; round < 3; round++) {
+			print(students.size() + " running desktops clicked at once", together(students));
+		}
+		for (var student : students) {
+			stop(student);
+		}
+	}
+
 	/** The class clicks at once at the bell: first with no desktop running, then after the timetable's warm start. */
 	static void bell(List<Student> students, String operator) throws Exception {
 		print(students.size() + " at the bell, cold", together(students));
@@ -129,7 +142,13 @@ public class DesktopBench {
 					return null;
 				});
 			}
+			if (System.getenv("BENCH_DETAIL") != null) {
+				System.out.printf(Locale.ROOT, "together from %.3f s (monotonic clock)%n", System.nanoTime() / 1e9);
+			}
 			ready.countDown();
+		}
+		if (System.getenv("BENCH_DETAIL") != null) {
+			System.out.printf(Locale.ROOT, "together until %.3f s (monotonic clock)%n", System.nanoTime() / 1e9);
 		}
 		return times;
 	}

@@ -2,7 +2,7 @@
 # Desktop benchmarks (issue #3): click to first frame, gateway throughput against websockify and a direct
 # connection, density; the bell (cold against warm start) and "show my screen" to a class (issue #6).
 # Starts its own Cloudroom on a scratch data directory, as root (desktops need it).
-#   bench/desktops.sh [start|cold|gateway|density|bell|broadcast|all] [students=25]   (BENCH_SERVER_ARGS: extra server options)
+#   bench/desktops.sh [start|cold|warm|gateway|density|bell|broadcast|all] [students=25]   (BENCH_SERVER_ARGS: extra server options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}; n=${2:-25}

@@ -40,9 +40,11 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private static final int MAX_SOCKET_PATH = 107;
 	private static final String LANGUAGE = "language";
 	private static final String MENU_BASE = "menu.base";
+	/** The keyboard map every Xvnc compiles as it starts, compiled once here ({@code desktop/xkbcomp} says why). */
+	private static final String KEYMAP = "keymap";
 	private static final List<String> SESSION_FILES = List.of("session.sh", "icewm/preferences", "icewm/startup",
 			"icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar", "icewm/menu.zh", "icewm/toolbar.zh",
-			"icewm/winoptions", "xdg/fcitx5/config");
+			"icewm/winoptions", "xdg/fcitx5/config", "xkbcomp", KEYMAP + ".xkb");
 
 	private final Path root;
 	private final Path session;
@@ -254,9 +256,11 @@ public class LocalDesktopProvider implements DesktopProvider {
 					Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
 				}
 			}
+			compileKeymap();
 			try (var walk = Files.walk(session)) {
 				for (var path : walk.toList()) {
-					var executable = Files.isDirectory(path) || path.getFileName().toString().equals("startup");
+					var name = path.getFileName().toString();
+					var executable = Files.isDirectory(path) || name.equals("startup") || name.equals("xkbcomp");
 					Files.setPosixFilePermissions(path,
 							PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
 				}
@@ -270,7 +274,29 @@ public class LocalDesktopProvider implements DesktopProvider {
 		}
 	}
 
-	/** Each desktop gets its own IceWM configuration, with the menus in its language. */
+	/**
+	 * Compiles the keyboard map Xvnc asks for at every start, as Xvnc would, into the session directory. Without it
+	 * (no xkbcomp here), each Xvnc compiles its own, as it would anyway.
+	 */
+	private void compileKeymap() throws IOException {
+		var compiled = session.resolve(KEYMAP + ".xkm");
+		Files.deleteIfExists(compiled);
+		try {
+			var xkbcomp = new ProcessBuilder("xkbcomp", "-w", "1", "-R/usr/share/X11/xkb", "-xkm",
+					session.resolve(KEYMAP + ".xkb").toString(), compiled.toString()).redirectErrorStream(true).start();
+			var output = new String(xkbcomp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (xkbcomp.waitFor() != 0 || !Files.exists(compiled)) {
+				log.warn("Could not compile the desktops' keyboard map; each Xvnc compiles its own: {}", output.strip());
+			}
+		}
+		catch (IOException e) {
+			log.warn("Could not compile the desktops' keyboard map; each Xvnc compiles its own: {}", e.getMessage());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/**
 	 * A sandbox runs under its person's uid and must pass through the data directory to reach its own home and
 	 * socket directory. The data directory is made passable (not listable); a closed parent is reported clearly.
@@ -288,6 +314,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 		}
 	}
 
+	/** Each desktop gets its own IceWM configuration, with the menus in its language. */
 	private void copySessionConfiguration(Path run, Locale locale) throws IOException {
 		var icewm = run.resolve("icewm");
 		Files.createDirectories(icewm);

@@ -19,6 +19,8 @@ final class Sandbox {
 	/** Where the session finds its socket directory and configuration inside the sandbox. */
 	static final String RUN = "/run/cloudroom";
 	static final String SESSION = "/run/cloudroom-session";
+	/** Where the system's xkbcomp stays reachable under the session's own (desktop/xkbcomp). */
+	private static final String XKBCOMP = "/run/cloudroom-xkb/xkbcomp";
 
 	private Sandbox() {
 	}
@@ -51,6 +53,9 @@ final class Sandbox {
 				"--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm", "--tmpfs", "/tmp", "--tmpfs", "/run",
 				// X's socket folder and the session's runtime folder, made here rather than by two more programs
 				"--perms", "1777", "--dir", "/tmp/.X11-unix", "--perms", "0700", "--dir", "/tmp/runtime",
+				// Xvnc's keyboard map, compiled once by the server (desktop/xkbcomp says how)
+				"--ro-bind", "/usr/bin/xkbcomp", XKBCOMP, "--ro-bind", sessionDirectory.resolve("xkbcomp").toString(),
+				"/usr/bin/xkbcomp", "--symlink", SESSION + "/keymap.xkm", "/tmp/server-1.xkm",
 				"--bind", runDirectory.toString(), RUN,
 				"--ro-bind", sessionDirectory.toString(), SESSION,
 				"--ro-bind", look.toString(), DesktopLook.IN_SANDBOX,

@@ -175,6 +175,28 @@ class LocalDesktopProviderTests {
 	}
 
 	@Test
+	void xServerFindsItsKeyboardMapCompiledWhileALayoutAProgramSetsIsCompiledAsAlways() throws Exception {
+		// Xvnc's own call at its start: the usual map, written to where the sandbox links the server's compiled one
+		var spec = spec("wu-lei");
+		start(spec);
+		var xvncCall = "sh -x /usr/bin/xkbcomp -w 1 -R/usr/share/X11/xkb -xkm - -em1 'could not compile' "
+				+ "-emp '> ' -eml 'errors' /tmp/server-1.xkm";
+		var cached = Sandbox.SESSION + "/keymap.xkm";
+
+		var usual = inSandboxOf(spec, "readlink /tmp/server-1.xkm && " + xvncCall + " < " + Sandbox.SESSION
+				+ "/keymap.xkb 2>&1 && cmp /tmp/server-1.xkm " + cached + " && echo same");
+		var german = inSandboxOf(spec, "sed 's/+us+/+de+/' " + Sandbox.SESSION + "/keymap.xkb | " + xvncCall
+				+ " 2>&1; [ -L /tmp/server-1.xkm ] || echo 'a file of its own';"
+				+ " [ -s /tmp/server-1.xkm ] && ! cmp -s /tmp/server-1.xkm " + cached + " && echo different");
+
+		assertThat(usual.exitCode()).as(usual.output()).isZero();
+		assertThat(usual.output()).startsWith(cached + "\n").endsWith("same\n")
+			.doesNotContain("/run/cloudroom-xkb/xkbcomp");
+		assertThat(german.exitCode()).as(german.output()).isZero();
+		assertThat(german.output()).contains("/run/cloudroom-xkb/xkbcomp -w 1", "a file of its own", "different");
+	}
+
+	@Test
 	void sandboxReachesItsOwnHomeOnly() throws Exception {
 		var mine = spec("chen-jing");
 		var other = spec("li-na");
