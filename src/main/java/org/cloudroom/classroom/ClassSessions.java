@@ -2,6 +2,7 @@ package org.cloudroom.classroom;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,9 +42,11 @@ public class ClassSessions {
 	private final Timetable timetable;
 	private final Desktops desktops;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
 	ClassSessions(JdbcClient jdbc, Classes classes, People people, Rooms rooms, Timetable timetable,
-			Desktops desktops, ApplicationEventPublisher events) {
+			Desktops desktops, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.classes = classes;
 		this.people = people;
@@ -59,7 +62,7 @@ public class ClassSessions {
 	 */
 	@Transactional
 	public ClassSession start(CloudroomUser user, ClassId classId, @Nullable UUID roomId) {
-		return start(user, classId, roomId, timetable.at(classId, LocalDateTime.now()));
+		return start(user, classId, roomId, timetable.at(classId, LocalDateTime.now(clock)));
 	}
 
 	/** Starts the session of a timetabled lesson, in its room. */

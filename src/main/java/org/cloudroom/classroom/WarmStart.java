@@ -1,5 +1,6 @@
 package org.cloudroom.classroom;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the desktops of a timetabled class a few minutes before its lesson (server's local time), so that each
+ * Starts the desktops of a timetabled class a few minutes before its lesson (in the schools' time zone, {@code cloudroom.time-zone}), so that each
  * student's computer is already there when the bell rings. Each lesson is warmed once a day.
  */
 @Component
@@ -30,9 +31,11 @@ class WarmStart {
 	private final People people;
 	private final Desktops desktops;
 	private final ClassroomSettings settings;
+	private final Clock clock;
 	private final Set<String> warmed = new HashSet<>();
 
-	WarmStart(Timetable timetable, People people, Desktops desktops, ClassroomSettings settings) {
+	WarmStart(Timetable timetable, People people, Desktops desktops, ClassroomSettings settings, Clock clock) {
+		this.clock = clock;
 		this.timetable = timetable;
 		this.people = people;
 		this.desktops = desktops;
@@ -44,7 +47,7 @@ class WarmStart {
 		if (!settings.warmStart().isPositive()) {
 			return;
 		}
-		warm(LocalDateTime.now());
+		warm(LocalDateTime.now(clock));
 	}
 
 	/** Starts the desktops of every class whose lesson starts within the warm-start time from {@code now}. */

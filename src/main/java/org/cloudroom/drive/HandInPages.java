@@ -1,8 +1,8 @@
 package org.cloudroom.drive;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import org.cloudroom.accounts.ClassId;
@@ -28,8 +28,10 @@ class HandInPages {
 	private final HandIns handIns;
 	private final Classes classes;
 	private final ClassFolders folders;
+	private final Clock clock;
 
-	HandInPages(HandIns handIns, Classes classes, ClassFolders folders) {
+	HandInPages(HandIns handIns, Classes classes, ClassFolders folders, Clock clock) {
+		this.clock = clock;
 		this.handIns = handIns;
 		this.classes = classes;
 		this.folders = folders;
@@ -55,7 +57,7 @@ class HandInPages {
 			Model model) throws IOException {
 		try {
 			var opened = handIns.open(user, classId, title,
-					due == null ? null : due.atZone(ZoneId.systemDefault()).toOffsetDateTime());
+					due == null ? null : due.atZone(clock.getZone()).toOffsetDateTime());
 			return "redirect:/assignments/" + opened.id();
 		}
 		catch (Refused refused) {

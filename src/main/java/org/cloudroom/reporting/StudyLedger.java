@@ -1,8 +1,10 @@
 package org.cloudroom.reporting;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
@@ -29,12 +31,12 @@ class StudyLedger {
 
 	private final JdbcClient jdbc;
 	private final People people;
-	private final ReportingSettings settings;
+	private final ZoneId zone;
 
-	StudyLedger(JdbcClient jdbc, People people, ReportingSettings settings) {
+	StudyLedger(JdbcClient jdbc, People people, Clock clock) {
 		this.jdbc = jdbc;
 		this.people = people;
-		this.settings = settings;
+		this.zone = clock.getZone();
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -43,7 +45,7 @@ class StudyLedger {
 		if (!isStudent(event.person(), event.school()) || !markMinute(event)) {
 			return;
 		}
-		var day = event.minute().atZoneSameInstant(settings.timeZone()).toLocalDate();
+		var day = event.minute().atZoneSameInstant(zone).toLocalDate();
 		var before = jdbc.sql("select active_minutes from study_day where person_id = ? and on_day = ?")
 			.params(event.person().value(), day).query(Integer.class).optional();
 		if (before.isEmpty()) {
@@ -79,7 +81,7 @@ class StudyLedger {
 		if (added == 0) {
 			return;
 		}
-		var day = event.at().atZoneSameInstant(settings.timeZone()).toLocalDate();
+		var day = event.at().atZoneSameInstant(zone).toLocalDate();
 		int updated = jdbc.sql("update study_day set desktop_starts = desktop_starts + 1 where person_id = ? and on_day = ?")
 			.params(event.owner().value(), day).update();
 		if (updated == 0) {
@@ -102,7 +104,7 @@ class StudyLedger {
 		jdbc.sql("update study_desktop set stopped_at = ? where desktop_id = ?").params(event.at(), event.desktop())
 			.update();
 		var minutes = Math.max(0, Duration.between(started.get(), event.at()).toMinutes());
-		var day = started.get().atZoneSameInstant(settings.timeZone()).toLocalDate();
+		var day = started.get().atZoneSameInstant(zone).toLocalDate();
 		jdbc.sql("update study_day set desktop_minutes = desktop_minutes + ? where person_id = ? and on_day = ?")
 			.params(minutes, event.owner().value(), day).update();
 	}

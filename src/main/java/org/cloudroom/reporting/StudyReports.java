@@ -1,6 +1,8 @@
 package org.cloudroom.reporting;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,18 +36,18 @@ class StudyReports {
 	private final Schools schools;
 	private final Classes classes;
 	private final People people;
-	private final ReportingSettings settings;
+	private final ZoneId zone;
 
-	StudyReports(StudyFigures figures, Schools schools, Classes classes, People people, ReportingSettings settings) {
+	StudyReports(StudyFigures figures, Schools schools, Classes classes, People people, Clock clock) {
 		this.figures = figures;
 		this.schools = schools;
 		this.classes = classes;
 		this.people = people;
-		this.settings = settings;
+		this.zone = clock.getZone();
 	}
 
 	LocalDate today() {
-		return LocalDate.now(settings.timeZone());
+		return LocalDate.now(zone);
 	}
 
 	Reports.Program program(CloudroomUser user, Period period) {
