@@ -1,5 +1,7 @@
 package org.cloudroom.apps;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -11,8 +13,10 @@ import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,6 +57,9 @@ class AppsApi {
 	}
 
 	record ProfileChange(String wallpaper, @Nullable String homePage, @Nullable String locale) {
+	}
+
+	record DefaultAppsChange(@Nullable String browser, @Nullable String editor, @Nullable String fileManager) {
 	}
 
 	private final AppCatalog catalog;
@@ -168,6 +175,31 @@ class AppsApi {
 			@RequestBody ProfileChange change) {
 		return profiles.change(user, schoolId, change.wallpaper(), change.homePage() == null ? "" : change.homePage(),
 				change.locale() == null ? "" : change.locale());
+	}
+
+	/** The body is the image itself, a PNG or JPEG; more than {@link Wallpapers#MAX_BYTES} is not even read. */
+	@PutMapping(path = "/schools/{schoolId}/profile/wallpaper-image",
+			consumes = { MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_JPEG_VALUE })
+	Profile changeWallpaperImage(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			InputStream image) throws IOException {
+		return profiles.changeWallpaperImage(user, schoolId, image.readNBytes(Wallpapers.MAX_BYTES + 1));
+	}
+
+	@DeleteMapping("/schools/{schoolId}/profile/wallpaper-image")
+	Profile removeWallpaperImage(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId) {
+		return profiles.removeWallpaperImage(user, schoolId);
+	}
+
+	/** Each an installed app's id of its kind, or empty (or left out) for Cloudroom's own. */
+	@PutMapping("/schools/{schoolId}/profile/default-apps")
+	Profile changeDefaultApps(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@RequestBody DefaultAppsChange change) {
+		return profiles.changeDefaultApps(user, schoolId, orEmpty(change.browser()), orEmpty(change.editor()),
+				orEmpty(change.fileManager()));
+	}
+
+	private static String orEmpty(@Nullable String value) {
+		return value == null ? "" : value.strip();
 	}
 
 	@PostMapping("/schools/{schoolId}/profile/rollback")

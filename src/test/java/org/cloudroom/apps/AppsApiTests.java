@@ -153,6 +153,45 @@ class AppsApiTests {
 			.content(json.writeValueAsString(body)).exchange();
 	}
 
+	@Test
+	void theSchoolAdminSetsTheWallpaperImageAndDefaultAppsAndBadInputChangesNothing() throws IOException {
+		var profile = "/api/v1/schools/" + school + "/profile";
+		var picture = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB),
+				"png", picture);
+
+		var withImage = mvc.put().uri(profile + "/wallpaper-image").header(AUTHORIZATION, bearer(admin))
+			.contentType(org.springframework.http.MediaType.IMAGE_PNG).content(picture.toByteArray()).exchange();
+		assertThat(withImage).hasStatusOk();
+		assertThat(body(withImage).get("wallpaperImage").asString()).isNotBlank();
+		var notAnImage = mvc.put().uri(profile + "/wallpaper-image").header(AUTHORIZATION, bearer(admin))
+			.header(ACCEPT_LANGUAGE, "zh-CN").contentType(org.springframework.http.MediaType.IMAGE_JPEG)
+			.content("not a picture".getBytes(UTF_8)).exchange();
+		assertThat(notAnImage).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(notAnImage).get("detail").asString()).contains("PNG");
+		assertThat(mvc.put().uri(profile + "/wallpaper-image").header(AUTHORIZATION, bearer(otherAdmin))
+			.contentType(org.springframework.http.MediaType.IMAGE_PNG).content(picture.toByteArray()).exchange())
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.put().uri(profile + "/wallpaper-image").header(AUTHORIZATION, bearer(teacher))
+			.contentType(org.springframework.http.MediaType.IMAGE_PNG).content(picture.toByteArray()).exchange())
+			.hasStatus(HttpStatus.FORBIDDEN);
+
+		var defaults = put(admin, profile + "/default-apps", Map.of("browser", "chromium", "editor", "vim"));
+		assertThat(defaults).hasStatusOk();
+		assertThat(body(defaults).get("defaultBrowser").asString()).isEqualTo("chromium");
+		var badDefault = put(admin, profile + "/default-apps", Map.of("browser", "vim"));
+		assertThat(badDefault).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		var removed = mvc.delete().uri(profile + "/wallpaper-image").header(AUTHORIZATION, bearer(admin)).exchange();
+		assertThat(removed).hasStatusOk();
+
+		var versions = body(mvc.get().uri(profile).header(AUTHORIZATION, bearer(admin)).exchange());
+		assertThat(versions.findValues("version").stream().map(JsonNode::asInt)).containsExactlyInAnyOrder(1, 2, 3);
+		var newest = versions.valueStream().filter(v -> v.get("version").asInt() == 3).findFirst().orElseThrow();
+		assertThat(newest.get("wallpaperImage").asString()).isEmpty();
+		assertThat(newest.get("defaultBrowser").asString()).isEqualTo("chromium");
+		assertThat(newest.get("defaultEditor").asString()).isEqualTo("vim");
+	}
+
 	private String token(String username, String password) {
 		var answer = mvc.post().uri("/api/v1/auth/token").contentType(APPLICATION_JSON)
 			.content(json.writeValueAsString(Map.of("username", username, "password", password))).exchange();
