@@ -71,6 +71,15 @@ class DesktopSpecs {
 	}
 
 	/** The programs the person may run, as their start menu lists them. */
+	/** A running desktop writes to its person's home: the drive measures it at each scan until the desktop ends. */
+	void homeInUse(PersonId person) {
+		space.homeInUse(person);
+	}
+
+	void homeReleased(PersonId person) {
+		space.homeReleased(person);
+	}
+
 	List<MenuEntry> menu(PersonId person, SchoolId school) {
 		return apps.forPerson(person, school).stream().map(DesktopSpecs::menuEntry).toList();
 	}

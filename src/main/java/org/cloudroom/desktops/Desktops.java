@@ -197,6 +197,7 @@ public class Desktops {
 			}
 		}
 		provider.stopAllBut(alive);
+		records.all().forEach(row -> specs.homeInUse(row.owner()));
 		if (!alive.isEmpty()) {
 			log.info("Adopted {} running desktop(s)", alive.size());
 		}
@@ -238,6 +239,7 @@ public class Desktops {
 		}
 		var row = new DesktopRecords.Row(running, user.id(), user.school(), OffsetDateTime.now(ZoneOffset.UTC));
 		records.insert(row);
+		specs.homeInUse(user.id());
 		idleSince.put(id, Instant.now());
 		unshown.put(id, Instant.now());
 		waitingSessions.put(id, new WaitingSession(running, Instant.now()));
@@ -303,6 +305,7 @@ public class Desktops {
 		idleSince.remove(id);
 		waitingSessions.remove(id);
 		unshown.remove(id);
+		specs.homeReleased(row.owner());
 		events.publishEvent(new DesktopStopped(id, row.owner(), row.school(), reason, OffsetDateTime.now(ZoneOffset.UTC)));
 		log.info("Desktop {} of {} stopped ({})", id, row.owner(), reason);
 	}

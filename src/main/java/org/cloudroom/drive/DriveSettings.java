@@ -13,10 +13,12 @@ import org.springframework.util.unit.DataSize;
  * @param teacherQuota how much a teacher or school admin may keep
  * @param classMaterialsQuota how much the materials of one class may take
  * @param trashDays how long a deleted file can be restored
- * @param scanEvery how often every home is measured, to count what was changed from inside the desktops
+ * @param scanEvery how often the homes desktops write to are measured, to count what was saved from inside them
+ * @param fullScanEvery how often every home is measured, whatever changed it (and at the server's start)
  */
 @ConfigurationProperties("cloudroom.drive")
 public record DriveSettings(@DefaultValue("2GB") DataSize studentQuota, @DefaultValue("10GB") DataSize teacherQuota,
 		@DefaultValue("5GB") DataSize classMaterialsQuota,
-		@DefaultValue("30") int trashDays, @DefaultValue("10m") Duration scanEvery) {
+		@DefaultValue("30") int trashDays, @DefaultValue("10m") Duration scanEvery,
+		@DefaultValue("1d") Duration fullScanEvery) {
 }

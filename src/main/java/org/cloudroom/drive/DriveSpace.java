@@ -17,10 +17,22 @@ public class DriveSpace {
 
 	private final Drive drive;
 	private final Quotas quotas;
+	private final UsageScan scan;
 
-	DriveSpace(Drive drive, Quotas quotas) {
+	DriveSpace(Drive drive, Quotas quotas, UsageScan scan) {
 		this.drive = drive;
 		this.quotas = quotas;
+		this.scan = scan;
+	}
+
+	/** A desktop writes to the person's home from now on: it is measured at every scan until released. */
+	public void homeInUse(PersonId person) {
+		scan.inUse(person);
+	}
+
+	/** The person's desktop ended: their home is measured once more at the next scan, then left alone. */
+	public void homeReleased(PersonId person) {
+		scan.released(person);
 	}
 
 	/** Refuses, saying how much is used of how much, when the person keeps more than their quota. */
