@@ -38,6 +38,10 @@ import tools.jackson.databind.ObjectMapper;
 @BrowserTest
 class ClassMaterialsAndHandInBrowserTest {
 
+	/** A week from now on the schools' clock (cloudroom.time-zone, Beijing time), as a teacher there types it. */
+	private static final LocalDateTime DUE = LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7)
+		.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+
 	private static final Path PICTURES = Path.of(System.getProperty("cloudroom.screenshots", "target/screenshots/readme"));
 	private static final String CLASS = "五年级二班";
 
@@ -84,7 +88,7 @@ class ClassMaterialsAndHandInBrowserTest {
 		browser.find("#class-hand-in").click();
 		browser.find("#new-assignment input[name=title]").sendKeys("古诗作文");
 		browser.driver().executeScript("arguments[0].value = arguments[1]",
-				browser.find("#new-assignment input[name=due]"), LocalDateTime.now().plusDays(7).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
+				browser.find("#new-assignment input[name=due]"), DUE.toString());
 		browser.find("#new-assignment button[type=submit]").click();
 		browser.await(d -> browser.path().startsWith("/assignments/"));
 		var assignmentPage = browser.path();
@@ -104,7 +108,7 @@ class ClassMaterialsAndHandInBrowserTest {
 		browser.find("#crumbs a:nth-of-type(3)").click();
 		openFolder("Hand-in");
 		openFolder("古诗作文");
-		assertThat(browser.find("#hand-in").getText()).contains(LocalDateTime.now().plusDays(7).toLocalDate().toString());
+		assertThat(browser.find("#hand-in").getText()).contains(DUE.toString().replace('T', ' '));
 		upload(essay);
 		var row = browser.find("#files tr[data-name='我的作文.txt']");
 		assertThat(row.findElement(By.cssSelector(".size")).getDomAttribute("data-bytes"))
