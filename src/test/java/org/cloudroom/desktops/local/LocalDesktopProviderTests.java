@@ -197,6 +197,56 @@ class LocalDesktopProviderTests {
 	}
 
 	@Test
+	void desktopIconsAppearingLateLeaveTheKeyboardWithTheProgramThePersonOpened() throws Exception {
+		// On a busy server PCManFM's desktop window may map after the person opened a program from the menu
+		var spec = spec("sun-li");
+		var desktop = start(spec);
+		var icons = await().atMost(Duration.ofSeconds(10))
+			.until(() -> DesktopProcesses.named(tree(desktop), "pcmanfm"), java.util.Optional::isPresent).orElseThrow();
+		icons.destroy();
+		await().atMost(Duration.ofSeconds(5)).until(() -> inDesktop(desktop, spec, "xdotool", "search", "--classname",
+				"cloudroom-desktop").waitFor() != 0);
+		var program = inDesktop(desktop, spec, "xterm");
+		Process late = null;
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> focused(desktop).equals("xterm"));
+
+			late = inDesktop(desktop, spec, "pcmanfm", "--desktop", "--name=cloudroom-desktop");
+			await().atMost(Duration.ofSeconds(10)).until(() -> inDesktop(desktop, spec, "xdotool", "search",
+					"--onlyvisible", "--classname", "cloudroom-desktop").waitFor() == 0);
+			Thread.sleep(1000);
+
+			assertThat(focused(desktop)).isEqualTo("xterm");
+		}
+		finally {
+			program.destroy();
+			if (late != null) {
+				late.destroy();
+			}
+		}
+	}
+
+	/** Runs a program on the desktop's screen, as its person, from outside its sandbox (nsenter into its mounts). */
+	private static Process inDesktop(RunningDesktop desktop, DesktopSpec spec, String... program) throws IOException {
+		var command = new ArrayList<>(List.of("nsenter", "-t", Long.toString(processNamed(desktop, XVNC).pid()), "-m",
+				"--", "setpriv", "--reuid=" + spec.uid(), "--regid=" + spec.uid(), "--clear-groups", "env",
+				"DISPLAY=:1", "HOME=/tmp", "XDG_CONFIG_HOME=/tmp/config", "XDG_CACHE_HOME=/tmp/cache"));
+		command.addAll(List.of(program));
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+	}
+
+	/** The title of the window that has the keyboard focus. */
+	private static String focused(RunningDesktop desktop) throws Exception {
+		var command = List.of("nsenter", "-t", Long.toString(processNamed(desktop, XVNC).pid()), "-m", "--", "env",
+				"DISPLAY=:1", "xdotool", "getwindowfocus", "getwindowname");
+		var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		process.waitFor();
+		return output;
+	}
+
+	@Test
 	void sandboxReachesItsOwnHomeOnly() throws Exception {
 		var mine = spec("chen-jing");
 		var other = spec("li-na");
