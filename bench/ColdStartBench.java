@@ -28,7 +28,8 @@ public class ColdStartBench {
 		int parallel = Integer.parseInt(args[1]);
 		var data = Path.of(args[2]);
 		int settle = args.length > 3 ? Integer.parseInt(args[3]) : 12;
-		var provider = new LocalDesktopProvider(data, Duration.ofSeconds(120), System.getenv("BENCH_OPENGL") != null);
+		var provider = new LocalDesktopProvider(data, Duration.ofSeconds(120), System.getenv("BENCH_OPENGL") != null,
+				System.getenv("BENCH_HOST_NETWORK") == null);
 		var frames = Collections.synchronizedList(new ArrayList<Double>());
 		var sockets = Collections.synchronizedList(new ArrayList<Double>());
 		var desktops = Collections.synchronizedList(new ArrayList<RunningDesktop>());

@@ -2,7 +2,7 @@
 # Where a desktop start's CPU goes (issue #3): N desktops started at once through the local provider, P at a time,
 # each with a first full frame over its socket; then the CPU seconds per desktop of each program of the session.
 # No Cloudroom server is needed; as root (desktops need it).
-#   bench/coldstart.sh [desktops=25] [parallel=2] [settle seconds=15]   (BENCH_OPENGL=1: desktops with OpenGL)
+#   bench/coldstart.sh [desktops=25] [parallel=2] [settle seconds=15]   (BENCH_OPENGL=1: desktops with OpenGL; BENCH_HOST_NETWORK=1: desktops on the host's network)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-25}; parallel=${2:-2}; settle=${3:-15}

@@ -17,7 +17,8 @@ class DesktopProviders {
 	@Bean
 	DesktopProvider desktopProvider(DesktopsSettings settings, @Value("${cloudroom.data}") Path data) {
 		return switch (settings.provider()) {
-			case "local" -> new LocalDesktopProvider(data, settings.startTimeout(), settings.opengl());
+			case "local" -> new LocalDesktopProvider(data, settings.startTimeout(), settings.opengl(),
+					settings.ownNetwork());
 			default -> throw new IllegalStateException("Unknown cloudroom.desktops.provider '" + settings.provider()
 					+ "'; this build knows: local");
 		};

@@ -22,13 +22,17 @@ import org.springframework.util.unit.DataSize;
  * @param opengl whether desktops offer OpenGL (GLX, drawn in software by Mesa) to the programs that need it, such as
  *        3D programs and games; loading Mesa costs each desktop's X server half its start-up CPU, and a class of 25
  *        starting at once several seconds (docs/BENCHMARKS.md). The curated apps run without it.
+ * @param ownNetwork whether each desktop has a network of its own (slirp4netns, when the server runs as root): the
+ *        internet and the school's network as the host reaches them, but neither the host's own services on
+ *        127.0.0.1 nor what another desktop listens on; without, desktops share the host's network
  */
 @ConfigurationProperties("cloudroom.desktops")
 public record DesktopsSettings(@DefaultValue("local") String provider, @DefaultValue("40") int maxDesktops,
 		@DefaultValue("400MB") DataSize minFreeMemory, @DefaultValue("15m") Duration grace,
 		@DefaultValue("1280") int width, @DefaultValue("720") int height,
 		@DefaultValue("15s") Duration startTimeout, @DefaultValue("0") int parallelStarts,
-		@DefaultValue("5s") Duration sessionWait, @DefaultValue("false") boolean opengl) {
+		@DefaultValue("5s") Duration sessionWait, @DefaultValue("false") boolean opengl,
+		@DefaultValue("true") boolean ownNetwork) {
 
 	public DesktopsSettings {
 		if (parallelStarts <= 0) {

@@ -44,7 +44,8 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private static final String KEYMAP = "keymap";
 	private static final List<String> SESSION_FILES = List.of("session.sh", "icewm/preferences", "icewm/startup",
 			"icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar", "icewm/menu.zh", "icewm/toolbar.zh",
-			"icewm/winoptions", "xdg/fcitx5/config", "xkbcomp", KEYMAP + ".xkb");
+			"icewm/winoptions", "xdg/fcitx5/config", "xkbcomp", KEYMAP + ".xkb", "network", "resolv.conf");
+	private static final String SLIRP4NETNS = "/usr/bin/slirp4netns";
 
 	private final Path root;
 	private final Path session;
@@ -52,6 +53,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private final Duration startTimeout;
 	private final boolean asRoot;
 	private final boolean opengl;
+	private final boolean ownNetwork;
 
 	/** Desktops without OpenGL, as by default. */
 	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout) {
@@ -60,12 +62,25 @@ public class LocalDesktopProvider implements DesktopProvider {
 
 	/** Desktops with or without OpenGL (GLX): without, Xvnc starts without loading Mesa's software renderer. */
 	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout, boolean opengl) {
+		this(dataDirectory, startTimeout, opengl, true);
+	}
+
+	/**
+	 * Desktops with or without a network of their own ({@code desktop/network}); they share the host's when the
+	 * server does not run as root or slirp4netns is missing.
+	 */
+	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout, boolean opengl, boolean ownNetwork) {
 		this.opengl = opengl;
 		this.root = dataDirectory.resolve("desktops").toAbsolutePath();
 		this.session = root.resolve(".session");
 		this.looks = root.resolve(".look");
 		this.startTimeout = startTimeout;
 		this.asRoot = "root".equals(System.getProperty("user.name"));
+		this.ownNetwork = ownNetwork && asRoot && Files.isExecutable(Path.of(SLIRP4NETNS));
+		if (ownNetwork && !this.ownNetwork) {
+			log.warn("Desktops share the host's network: a network of their own needs the server to run as root "
+					+ "and {} (Debian package slirp4netns)", SLIRP4NETNS);
+		}
 		var socket = root.resolve(new UUID(0, 0).toString()).resolve("vnc.sock").toString();
 		if (socket.getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
 			throw new IllegalStateException("The data directory " + dataDirectory.toAbsolutePath()
@@ -95,13 +110,16 @@ public class LocalDesktopProvider implements DesktopProvider {
 			}
 			Files.setPosixFilePermissions(spec.home(), PosixFilePermissions.fromString("rwx------"));
 			Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
-			var builder = new ProcessBuilder(Sandbox.command(spec, run, session, look, asRoot, opengl));
+			var builder = new ProcessBuilder(Sandbox.command(spec, run, session, look, asRoot, opengl, ownNetwork));
 			builder.environment().clear();
 			builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
 			builder.redirectErrorStream(true).redirectOutput(run.resolve("session.log").toFile());
 			process = builder.start();
 			Files.writeString(run.resolve("pid"), Long.toString(process.pid()));
 			awaitSocket(process, run.resolve("vnc.sock"));
+			if (ownNetwork) {
+				connectNetwork(process);
+			}
 			return new RunningDesktop(spec.id(), run.resolve("vnc.sock").toString(), Long.toString(process.pid()));
 		}
 		catch (IOException | RuntimeException e) {
@@ -260,7 +278,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 			try (var walk = Files.walk(session)) {
 				for (var path : walk.toList()) {
 					var name = path.getFileName().toString();
-					var executable = Files.isDirectory(path) || name.equals("startup") || name.equals("xkbcomp");
+					var executable = Files.isDirectory(path) || List.of("startup", "xkbcomp", "network").contains(name);
 					Files.setPosixFilePermissions(path,
 							PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
 				}
@@ -341,6 +359,15 @@ public class LocalDesktopProvider implements DesktopProvider {
 		Files.writeString(icewm.resolve("prefoverride"),
 				SessionMenu.wallpaper(spec.wallpaper()) + DesktopLook.iceWmWallpaper(look),
 				java.nio.file.StandardOpenOption.APPEND);
+	}
+
+	/** Starts the sandbox's network (desktop/network), in a session of its own: it outlives a server restart. */
+	private void connectNetwork(Process bubblewrap) throws IOException {
+		var init = bubblewrap.toHandle().children().findFirst()
+			.orElseThrow(() -> new IOException("the sandbox has no init process"));
+		new ProcessBuilder("setsid", "/bin/sh", session.resolve("network").toString(), Long.toString(init.pid()),
+				Long.toString(bubblewrap.pid())).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.redirectError(ProcessBuilder.Redirect.DISCARD).start();
 	}
 
 	private void awaitSocket(Process process, Path socket) throws IOException {

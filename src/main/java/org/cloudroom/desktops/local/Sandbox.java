@@ -26,7 +26,7 @@ final class Sandbox {
 	}
 
 	static List<String> command(DesktopSpec spec, Path runDirectory, Path sessionDirectory, Path look,
-			boolean asRoot, boolean opengl) {
+			boolean asRoot, boolean opengl, boolean ownNetwork) {
 		var home = "/home/" + spec.username();
 		var command = new ArrayList<String>(List.of("setsid"));
 		if (asRoot) {
@@ -35,6 +35,10 @@ final class Sandbox {
 		}
 		command.addAll(List.of("bwrap", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
 				"--new-session", "--hostname", "cloudroom"));
+		if (ownNetwork) {
+			// its own loopback, and an interface the server connects (desktop/network) with DNS at 10.0.2.3
+			command.addAll(List.of("--unshare-net"));
+		}
 		for (var top : List.of("usr", "bin", "lib", "lib64", "sbin")) {
 			var path = Path.of("/", top);
 			if (Files.isSymbolicLink(path)) {
@@ -61,6 +65,9 @@ final class Sandbox {
 				"--ro-bind", look.toString(), DesktopLook.IN_SANDBOX,
 				"--bind", spec.home().toString(), home));
 		command.addAll(mounts(spec.mounts(), home));
+		if (ownNetwork) {
+			command.addAll(List.of("--ro-bind", sessionDirectory.resolve("resolv.conf").toString(), resolvConf()));
+		}
 		command.addAll(List.of("--clearenv",
 				"--setenv", "HOME", home, "--setenv", "USER", spec.username(), "--setenv", "LOGNAME", spec.username(),
 				"--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games",
@@ -111,6 +118,17 @@ final class Sandbox {
 
 	private static String language(Locale locale) {
 		return "zh".equals(locale.getLanguage()) ? "zh_CN:zh" : "en_US:en";
+	}
+
+	/** Where the system's resolver configuration is read: /etc/resolv.conf, or where that link leads (systemd). */
+	private static String resolvConf() {
+		var path = Path.of("/etc/resolv.conf");
+		try {
+			return Files.isSymbolicLink(path) ? path.toRealPath().toString() : path.toString();
+		}
+		catch (java.io.IOException e) {
+			return path.toString();
+		}
 	}
 
 	private static String readLink(Path link) {

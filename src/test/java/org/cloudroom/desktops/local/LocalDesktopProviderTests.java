@@ -226,10 +226,13 @@ class LocalDesktopProviderTests {
 		}
 	}
 
-	/** Runs a program on the desktop's screen, as its person, from outside its sandbox (nsenter into its mounts). */
+	/**
+	 * Runs a program on the desktop's screen and network, as its person, from outside its sandbox (nsenter into its
+	 * mounts and network).
+	 */
 	private static Process inDesktop(RunningDesktop desktop, DesktopSpec spec, String... program) throws IOException {
 		var command = new ArrayList<>(List.of("nsenter", "-t", Long.toString(processNamed(desktop, XVNC).pid()), "-m",
-				"--", "setpriv", "--reuid=" + spec.uid(), "--regid=" + spec.uid(), "--clear-groups", "env",
+				"-n", "--", "setpriv", "--reuid=" + spec.uid(), "--regid=" + spec.uid(), "--clear-groups", "env",
 				"DISPLAY=:1", "HOME=/tmp", "XDG_CONFIG_HOME=/tmp/config", "XDG_CACHE_HOME=/tmp/cache"));
 		command.addAll(List.of(program));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -242,6 +245,70 @@ class LocalDesktopProviderTests {
 				"DISPLAY=:1", "xdotool", "getwindowfocus", "getwindowname");
 		var process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		process.waitFor();
+		return output;
+	}
+
+	@Test
+	void desktopHasANetworkOfItsOwnThatReachesTheSchoolsButNotTheHostsOwnServicesNorAnotherDesktop() throws Exception {
+		var mine = spec("ma-jun");
+		var other = spec("tang-yu");
+		var desktop = start(mine);
+		var otherDesktop = start(other);
+		try (var hostOnly = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+				var school = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("0.0.0.0"))) {
+			// like a database that trusts every local connection, and a web server of the school's network
+			var schoolAddress = java.net.NetworkInterface.networkInterfaces().filter(this::upAndNotLoopback)
+				.flatMap(java.net.NetworkInterface::inetAddresses).filter(a -> a instanceof java.net.Inet4Address)
+				.findFirst().orElseThrow().getHostAddress();
+			var listening = inDesktop(otherDesktop, other, "python3", "-c", "import socket, time; s = socket.socket(); "
+					+ "s.bind(('127.0.0.1', 8765)); s.listen(); time.sleep(60)");
+			try {
+				await().atMost(Duration.ofSeconds(10)).until(() -> probe(desktop, mine, "tap0", "127.0.0.1", 1)
+					.contains("tap0 up"));
+				var reached = probe(desktop, mine, "host", "127.0.0.1", hostOnly.getLocalPort(), "host-via-gateway",
+						"10.0.2.2", hostOnly.getLocalPort(), "other-desktop", "127.0.0.1", 8765, "school",
+						schoolAddress, school.getLocalPort());
+
+				assertThat(reached).contains("school reached").contains("host refused")
+					.contains("host-via-gateway refused").contains("other-desktop refused");
+				assertThat(probe(otherDesktop, other, "own", "127.0.0.1", 8765)).contains("own reached");
+			}
+			finally {
+				listening.destroy();
+			}
+		}
+	}
+
+	private boolean upAndNotLoopback(java.net.NetworkInterface network) {
+		try {
+			return network.isUp() && !network.isLoopback();
+		}
+		catch (java.net.SocketException e) {
+			return false;
+		}
+	}
+
+	/** Tries each named address from inside the desktop: "name reached" or "name refused"; "tap0 up" if it has one. */
+	private static String probe(RunningDesktop desktop, DesktopSpec spec, Object... namesHostsPorts) throws Exception {
+		var targets = new StringBuilder();
+		for (int i = 0; i < namesHostsPorts.length; i += 3) {
+			targets.append("('%s', '%s', %s), ".formatted(namesHostsPorts[i], namesHostsPorts[i + 1],
+					namesHostsPorts[i + 2]));
+		}
+		var script = """
+				import socket
+				if 'tap0' in [name for _, name in socket.if_nameindex()]: print('tap0 up')
+				for name, host, port in [%s]:
+				    try:
+				        socket.create_connection((host, port), timeout=3).close(); print(name, 'reached')
+				    except OSError:
+				        print(name, 'refused')
+				""".formatted(targets);
+		var process = new ProcessBuilder("nsenter", "-t", Long.toString(processNamed(desktop, XVNC).pid()), "-m",
+				"-n", "--", "setpriv", "--reuid=" + spec.uid(), "--regid=" + spec.uid(), "--clear-groups", "python3",
+				"-c", script).redirectErrorStream(true).start();
+		var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		process.waitFor();
 		return output;
 	}
@@ -425,7 +492,7 @@ class LocalDesktopProviderTests {
 	private Outcome inSandboxOf(DesktopSpec spec, String script) throws Exception {
 		var desktops = data.resolve("desktops");
 		var command = new ArrayList<>(Sandbox.command(spec, desktops.resolve(spec.id().toString()),
-				desktops.resolve(".session"), desktops.resolve(".look").resolve(spec.id().toString()), true, true));
+				desktops.resolve(".session"), desktops.resolve(".look").resolve(spec.id().toString()), true, true, true));
 		assertThat(command.subList(command.size() - 2, command.size()))
 			.containsExactly("/bin/sh", Sandbox.SESSION + "/session.sh");
 		command.subList(command.size() - 2, command.size()).clear();
