@@ -1,6 +1,7 @@
 package org.cloudroom.desktops;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -38,9 +39,11 @@ class DesktopSpecs {
 	private final Availability apps;
 	private final Profiles profiles;
 	private final DesktopsSettings settings;
+	private final Clock clock;
 
 	DesktopSpecs(Homes homes, DriveSpace space, ClassFolders classFolders, Availability apps, Profiles profiles,
-			DesktopsSettings settings) {
+			DesktopsSettings settings, Clock clock) {
+		this.clock = clock;
 		this.homes = homes;
 		this.space = space;
 		this.classFolders = classFolders;
@@ -67,10 +70,9 @@ class DesktopSpecs {
 				defaults.browser());
 		return new DesktopSpec(id, user.username(), homes.of(user.id()), uid, profile.localeFor(locale),
 				settings.width(), settings.height(), menu(user.id(), user.school()), profile.wallpaper(),
-				profile.homePage(), mounts, look);
+				profile.homePage(), mounts, look, clock.getZone());
 	}
 
-	/** The programs the person may run, as their start menu lists them. */
 	/** A running desktop writes to its person's home: the drive measures it at each scan until the desktop ends. */
 	void homeInUse(PersonId person) {
 		space.homeInUse(person);
@@ -80,6 +82,7 @@ class DesktopSpecs {
 		space.homeReleased(person);
 	}
 
+	/** The programs the person may run, as their start menu lists them. */
 	List<MenuEntry> menu(PersonId person, SchoolId school) {
 		return apps.forPerson(person, school).stream().map(DesktopSpecs::menuEntry).toList();
 	}

@@ -75,6 +75,7 @@ final class Sandbox {
 				"--setenv", "CLOUDROOM_GEOMETRY", spec.width() + "x" + spec.height(),
 				"--setenv", "CLOUDROOM_NAME", spec.username(),
 				"--setenv", "CLOUDROOM_OPENGL", opengl ? "1" : "0",
+				"--setenv", "TZ", spec.timeZone().getId(),
 				"--chdir", home,
 				"/bin/sh", SESSION + "/session.sh"));
 		return command;

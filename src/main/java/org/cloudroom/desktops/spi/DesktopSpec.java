@@ -1,6 +1,7 @@
 package org.cloudroom.desktops.spi;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,9 +22,17 @@ import org.jspecify.annotations.Nullable;
  * @param homePage the web browser's home page, or empty for the browser's own
  * @param mounts folders shown inside the home that lie elsewhere: class materials, hand-in folders
  * @param look the wallpaper image, desktop icons and default apps of the school's profile
+ * @param timeZone the zone of the desktop's clock: the schools' ({@code cloudroom.time-zone})
  */
 public record DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height,
-		List<MenuEntry> menu, String wallpaper, String homePage, List<Mount> mounts, Look look) {
+		List<MenuEntry> menu, String wallpaper, String homePage, List<Mount> mounts, Look look, ZoneId timeZone) {
+
+	/** A desktop whose clock shows Beijing time, Cloudroom's default. */
+	public DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height,
+			List<MenuEntry> menu, String wallpaper, String homePage, List<Mount> mounts, Look look) {
+		this(id, username, home, uid, locale, width, height, menu, wallpaper, homePage, mounts, look,
+				ZoneId.of("Asia/Shanghai"));
+	}
 
 	/** A desktop as Cloudroom's session is by default, with no programs or folders of its own. */
 	public DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height) {

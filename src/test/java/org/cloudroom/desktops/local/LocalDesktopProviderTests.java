@@ -318,6 +318,17 @@ class LocalDesktopProviderTests {
 	}
 
 	@Test
+	void desktopsClockShowsTheSchoolsTimeWhateverTheServersZone() throws Exception {
+		var spec = spec("lu-xin");
+		var desktop = start(spec);
+
+		var environment = Files.readString(Path.of("/proc", Long.toString(processNamed(desktop, XVNC).pid()),
+				"environ"));
+		assertThat(environment.split("\0")).contains("TZ=Asia/Shanghai");
+		assertThat(inSandboxOf(spec, "date +%z").output().strip()).isEqualTo("+0800");
+	}
+
+	@Test
 	void sandboxReachesItsOwnHomeOnly() throws Exception {
 		var mine = spec("chen-jing");
 		var other = spec("li-na");
