@@ -19,7 +19,7 @@ glx=
 if [ "${CLOUDROOM_OPENGL:-0}" = 0 ]; then glx="-extension GLX"; export QT_QUICK_BACKEND=software; fi
 
 # When Xvnc ends, so does this script, even while it waits to start the rest.
-(Xvnc :1 -rfbunixpath /run/cloudroom/vnc.sock -rfbunixmode 0600 -rfbport -1 -SecurityTypes None \
+(Xvnc :1 -rfbunixpath /run/cloudroom/vnc/vnc.sock -rfbunixmode 0600 -rfbport -1 -SecurityTypes None \
   -nolisten tcp -nolisten local -geometry "$CLOUDROOM_GEOMETRY" -depth 24 -AlwaysShared \
   -desktop "$CLOUDROOM_NAME" -SendPrimary=0 -SetPrimary=0 $glx; kill $$) &
 xvnc=$!
@@ -32,6 +32,9 @@ sleep 10 & pause=$!
 [ -n "$released" ] && kill -9 $pause 2>/dev/null
 wait $pause
 trap : USR1
+# Nothing of the person's runs before the server has taken Xvnc's socket folder from the desktop (it was the desktop's
+# only so that Xvnc could make its socket there): what the server connects to is then beyond the person's reach.
+while [ -w /run/cloudroom/vnc ]; do sleep 0.05; done
 # Released, Xvnc is up (the server saw its first frame); without, it may still be starting.
 i=0
 while [ ! -S /tmp/.X11-unix/X1 ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done

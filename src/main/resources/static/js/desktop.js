@@ -187,7 +187,18 @@ function listen() {
     document.getElementById('live-message-text').textContent = message.text;
     document.getElementById('live-message').hidden = false;
   });
+  // A limit of the desktop's was met (a program ended or did not start): the person is told why, in their language.
+  channel.addEventListener('limit', event => {
+    const notice = document.getElementById('limit-notice');
+    const words = notice.dataset[JSON.parse(event.data).limit];
+    if (!words) return;
+    document.getElementById('limit-notice-text').textContent = words;
+    notice.hidden = false;
+  });
 }
+document.getElementById('limit-notice-ok').addEventListener('click', () => {
+  document.getElementById('limit-notice').hidden = true;
+});
 document.getElementById('live-message-ok').addEventListener('click', () => {
   document.getElementById('live-message').hidden = true;
 });

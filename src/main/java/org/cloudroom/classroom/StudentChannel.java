@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
+import org.cloudroom.desktops.DesktopLimitReached;
 import org.cloudroom.desktops.Desktops;
 import org.cloudroom.gateway.GatewayConnections;
 import org.cloudroom.gateway.Mode;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * What a student's My computer tab learns live, as server-sent events on {@code /classroom/live}: {@code state}
  * (locked, watching the teacher's screen, seen by the teacher, helped by the teacher) at once and on every
- * change, and each {@code message} of the teacher.
+ * change, each {@code message} of the teacher, and each {@code limit} their desktop met.
  */
 @RestController
 class StudentChannel {
@@ -98,6 +99,20 @@ class StudentChannel {
 			if (mine != null) {
 				mine.forEach(emitter -> send(student.id(), emitter, "message", message));
 			}
+		}
+	}
+
+	/** A limit of the desktop's, as the tab names it: {@code memory}, {@code processes}. */
+	record LimitNotice(String limit) {
+	}
+
+	/** The owner's tabs learn at once that their desktop met a limit, and say why a program ended or did not start. */
+	@EventListener
+	void on(DesktopLimitReached reached) {
+		var mine = listeners.get(reached.owner());
+		if (mine != null) {
+			var notice = new LimitNotice(reached.limit().name().toLowerCase(java.util.Locale.ROOT));
+			mine.forEach(emitter -> send(reached.owner(), emitter, "limit", notice));
 		}
 	}
 

@@ -20,10 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DesktopPages {
 
 	private final Desktops desktops;
+	private final DesktopLimits limits;
 	private final People people;
 
-	DesktopPages(Desktops desktops, People people) {
+	DesktopPages(Desktops desktops, DesktopLimits limits, People people) {
 		this.desktops = desktops;
+		this.limits = limits;
 		this.people = people;
 	}
 
@@ -38,6 +40,9 @@ class DesktopPages {
 		model.addAttribute("schoolId", schoolId);
 		model.addAttribute("running", desktops.ofSchool(schoolId));
 		model.addAttribute("graceMinutes", desktops.grace(schoolId).toMinutes());
+		var own = limits.of(schoolId);
+		model.addAttribute("memoryMb", own.memoryBytes() / (1024 * 1024));
+		model.addAttribute("processes", own.processes());
 		model.addAttribute("people", people.ofSchool(schoolId).stream()
 			.collect(java.util.stream.Collectors.toMap(p -> p.id(), p -> p)));
 		return "desktops";
@@ -50,6 +55,21 @@ class DesktopPages {
 		try {
 			desktops.setGrace(schoolId, java.time.Duration.ofMinutes(minutes));
 			flash.addFlashAttribute("notice", "desktops.grace-saved");
+		}
+		catch (Refused refused) {
+			flash.addFlashAttribute("refused", refused);
+		}
+		return "redirect:/schools/" + schoolId + "/desktops";
+	}
+
+	@PostMapping("/schools/{schoolId}/desktops/limits")
+	String setLimits(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@RequestParam(defaultValue = "0") long memoryMb, @RequestParam(defaultValue = "0") int processes,
+			RedirectAttributes flash) {
+		user.requireAdminOf(schoolId);
+		try {
+			limits.set(schoolId, memoryMb, processes);
+			flash.addFlashAttribute("notice", "desktops.limits-saved");
 		}
 		catch (Refused refused) {
 			flash.addFlashAttribute("refused", refused);

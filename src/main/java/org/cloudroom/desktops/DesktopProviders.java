@@ -18,7 +18,7 @@ class DesktopProviders {
 	DesktopProvider desktopProvider(DesktopsSettings settings, @Value("${cloudroom.data}") Path data) {
 		return switch (settings.provider()) {
 			case "local" -> new LocalDesktopProvider(data, settings.startTimeout(), settings.opengl(),
-					settings.ownNetwork());
+					settings.ownNetwork(), settings.controlGroup());
 			default -> throw new IllegalStateException("Unknown cloudroom.desktops.provider '" + settings.provider()
 					+ "'; this build knows: local");
 		};

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a person's new desktop is made of: their home (refused while it is over its quota) and class folders from
- * the drive, the apps they may run in its start menu and as desktop icons, and their school's desktop profile with
- * its wallpaper image and default apps.
+ * the drive, the apps they may run in its start menu and as desktop icons, their school's desktop profile with
+ * its wallpaper image and default apps, and their school's limits.
  */
 @Component
 class DesktopSpecs {
@@ -39,11 +39,13 @@ class DesktopSpecs {
 	private final Availability apps;
 	private final Profiles profiles;
 	private final DesktopsSettings settings;
+	private final DesktopLimits limits;
 	private final Clock clock;
 
 	DesktopSpecs(Homes homes, DriveSpace space, ClassFolders classFolders, Availability apps, Profiles profiles,
-			DesktopsSettings settings, Clock clock) {
+			DesktopsSettings settings, DesktopLimits limits, Clock clock) {
 		this.clock = clock;
+		this.limits = limits;
 		this.homes = homes;
 		this.space = space;
 		this.classFolders = classFolders;
@@ -70,7 +72,7 @@ class DesktopSpecs {
 				defaults.browser());
 		return new DesktopSpec(id, user.username(), homes.of(user.id()), uid, profile.localeFor(locale),
 				settings.width(), settings.height(), menu(user.id(), user.school()), profile.wallpaper(),
-				profile.homePage(), mounts, look, clock.getZone());
+				profile.homePage(), mounts, look, clock.getZone(), limits.of(user.school()));
 	}
 
 	/** A running desktop writes to its person's home: the drive measures it at each scan until the desktop ends. */

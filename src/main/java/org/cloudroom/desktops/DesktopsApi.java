@@ -9,6 +9,7 @@ import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.status.Refused;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,14 +38,17 @@ class DesktopsApi {
 	record SchoolDesktopView(String id, Owner owner, String state, OffsetDateTime startedAt, long memoryBytes) {
 	}
 
-	record Settings(long graceMinutes) {
+	/** A school's settings: how long an unused desktop runs, and what each may take; omitted: unchanged. */
+	record Settings(@Nullable Long graceMinutes, @Nullable Long memoryMb, @Nullable Integer processes) {
 	}
 
 	private final Desktops desktops;
+	private final DesktopLimits limits;
 	private final People people;
 
-	DesktopsApi(Desktops desktops, People people) {
+	DesktopsApi(Desktops desktops, DesktopLimits limits, People people) {
 		this.desktops = desktops;
+		this.limits = limits;
 		this.people = people;
 	}
 
@@ -78,15 +82,27 @@ class DesktopsApi {
 	@GetMapping("/schools/{schoolId}/desktop-settings")
 	Settings settings(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId) {
 		user.requireAdminOf(schoolId);
-		return new Settings(desktops.grace(schoolId).toMinutes());
+		return settingsOf(schoolId);
 	}
 
 	@PutMapping("/schools/{schoolId}/desktop-settings")
 	Settings setSettings(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
 			@RequestBody Settings settings) {
 		user.requireAdminOf(schoolId);
-		desktops.setGrace(schoolId, java.time.Duration.ofMinutes(settings.graceMinutes()));
-		return new Settings(desktops.grace(schoolId).toMinutes());
+		var current = settingsOf(schoolId);
+		if (settings.memoryMb() != null || settings.processes() != null) {
+			limits.set(schoolId, settings.memoryMb() != null ? settings.memoryMb() : current.memoryMb(),
+					settings.processes() != null ? settings.processes() : current.processes());
+		}
+		if (settings.graceMinutes() != null) {
+			desktops.setGrace(schoolId, java.time.Duration.ofMinutes(settings.graceMinutes()));
+		}
+		return settingsOf(schoolId);
+	}
+
+	private Settings settingsOf(SchoolId school) {
+		var own = limits.of(school);
+		return new Settings(desktops.grace(school).toMinutes(), own.memoryBytes() / (1024 * 1024), own.processes());
 	}
 
 	@DeleteMapping("/schools/{schoolId}/desktops/{desktopId}")

@@ -25,6 +25,11 @@ import org.springframework.util.unit.DataSize;
  * @param ownNetwork whether each desktop has a network of its own (slirp4netns, when the server runs as root): the
  *        internet and the school's network as the host reaches them, but neither the host's own services on
  *        127.0.0.1 nor what another desktop listens on; without, desktops share the host's network
+ * @param memoryLimit what a desktop's programs and the files it keeps in memory (/tmp, /dev/shm) may take at most,
+ *        unless its school chose otherwise; the kernel ends its largest program beyond
+ * @param processLimit how many processes a desktop may run at once, unless its school chose otherwise
+ * @param maxMemoryLimit the most memory a school may give each of its desktops
+ * @param controlGroup the control group, in each of the host's cgroup hierarchies, below which each desktop has its own
  */
 @ConfigurationProperties("cloudroom.desktops")
 public record DesktopsSettings(@DefaultValue("local") String provider, @DefaultValue("40") int maxDesktops,
@@ -32,7 +37,9 @@ public record DesktopsSettings(@DefaultValue("local") String provider, @DefaultV
 		@DefaultValue("1280") int width, @DefaultValue("720") int height,
 		@DefaultValue("15s") Duration startTimeout, @DefaultValue("0") int parallelStarts,
 		@DefaultValue("5s") Duration sessionWait, @DefaultValue("false") boolean opengl,
-		@DefaultValue("true") boolean ownNetwork) {
+		@DefaultValue("true") boolean ownNetwork, @DefaultValue("1536MB") DataSize memoryLimit,
+		@DefaultValue("512") int processLimit, @DefaultValue("4GB") DataSize maxMemoryLimit,
+		@DefaultValue("cloudroom") String controlGroup) {
 
 	public DesktopsSettings {
 		if (parallelStarts <= 0) {

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -22,16 +25,20 @@ import java.util.stream.Collectors;
 import org.cloudroom.desktops.spi.DesktopProvider;
 import org.cloudroom.desktops.spi.DesktopSpec;
 import org.cloudroom.desktops.spi.DesktopStartException;
+import org.cloudroom.desktops.spi.LimitHits;
 import org.cloudroom.desktops.spi.MenuEntry;
 import org.cloudroom.desktops.spi.RunningDesktop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jdk.net.ExtendedSocketOptions;
+
 /**
  * Desktops on this machine: each is TigerVNC's Xvnc, listening on a Unix socket only, with IceWM and the fcitx5
  * input method, and PCManFM drawing the desktop icons and wallpaper ({@link DesktopLook}), in a bubblewrap sandbox
- * ({@link Sandbox}). The sockets live under {@code <data>/desktops}, a directory only the server may enter. Sandboxes run in their own session, so they outlive a restart of the server
- * and are adopted again.
+ * ({@link Sandbox}) inside a control group of its own ({@link ControlGroups}). What the server reads, writes and
+ * connects to lies in folders of its own ({@link RunDirectory}): nothing a desktop can change. Sandboxes run in
+ * their own session, so they outlive a restart of the server and are adopted again.
  */
 public class LocalDesktopProvider implements DesktopProvider {
 
@@ -40,12 +47,11 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private static final int MAX_SOCKET_PATH = 107;
 	private static final String LANGUAGE = "language";
 	private static final String MENU_BASE = "menu.base";
-	/** The keyboard map every Xvnc compiles as it starts, compiled once here ({@code desktop/xkbcomp} says why). */
-	private static final String KEYMAP = "keymap";
-	private static final List<String> SESSION_FILES = List.of("session.sh", "icewm/preferences", "icewm/startup",
-			"icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar", "icewm/menu.zh", "icewm/toolbar.zh",
-			"icewm/winoptions", "xdg/fcitx5/config", "xkbcomp", KEYMAP + ".xkb", "network", "resolv.conf");
+	private static final String SESSION_LOG = "session.log";
+	/** What a session may write into its log at most; the rest is read and dropped. */
+	private static final int LOG_LIMIT = 64 * 1024;
 	private static final String SLIRP4NETNS = "/usr/bin/slirp4netns";
+	private static final Path CONTROL_GROUPS = Path.of("/sys/fs/cgroup");
 
 	private final Path root;
 	private final Path session;
@@ -54,6 +60,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private final boolean asRoot;
 	private final boolean opengl;
 	private final boolean ownNetwork;
+	private final ControlGroups limits;
 
 	/** Desktops without OpenGL, as by default. */
 	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout) {
@@ -70,6 +77,15 @@ public class LocalDesktopProvider implements DesktopProvider {
 	 * server does not run as root or slirp4netns is missing.
 	 */
 	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout, boolean opengl, boolean ownNetwork) {
+		this(dataDirectory, startTimeout, opengl, ownNetwork, "cloudroom");
+	}
+
+	/**
+	 * Desktops whose control groups lie under {@code controlGroup} in each of the host's cgroup hierarchies; none
+	 * when the server does not run as root.
+	 */
+	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout, boolean opengl, boolean ownNetwork,
+			String controlGroup) {
 		this.opengl = opengl;
 		this.root = dataDirectory.resolve("desktops").toAbsolutePath();
 		this.session = root.resolve(".session");
@@ -81,54 +97,63 @@ public class LocalDesktopProvider implements DesktopProvider {
 			log.warn("Desktops share the host's network: a network of their own needs the server to run as root "
 					+ "and {} (Debian package slirp4netns)", SLIRP4NETNS);
 		}
-		var socket = root.resolve(new UUID(0, 0).toString()).resolve("vnc.sock").toString();
+		var socket = RunDirectory.of(root, new UUID(0, 0)).socket().toString();
 		if (socket.getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
 			throw new IllegalStateException("The data directory " + dataDirectory.toAbsolutePath()
 					+ " is too deep for desktops: their VNC sockets (" + socket + ") would be longer than the "
 					+ MAX_SOCKET_PATH + " bytes a Unix socket path may have. Choose a shorter cloudroom.data.");
 		}
 		prepare();
+		this.limits = ControlGroups.on(CONTROL_GROUPS, controlGroup, asRoot);
 	}
 
 	@Override
 	public RunningDesktop start(DesktopSpec spec) throws DesktopStartException {
-		var run = root.resolve(spec.id().toString());
-		Process process = null;
+		var run = RunDirectory.of(root, spec.id());
+		var look = looks.resolve(spec.id().toString());
+		Process sandbox = null;
 		try {
-			Files.createDirectories(run);
-			Files.createDirectories(spec.home());
-			Files.writeString(run.resolve("passwd"), passwd(spec));
-			Files.writeString(run.resolve("group"), group(spec));
+			run.make(spec.uid(), asRoot);
+			Files.writeString(run.file("passwd"), passwd(spec));
+			Files.writeString(run.file("group"), group(spec));
+			Files.writeString(run.file("hosts"), "127.0.0.1\tlocalhost cloudroom\n::1\tlocalhost ip6-localhost\n");
+			Files.writeString(run.file("machine-id"), HexFormat.of().toHexDigits(spec.id().getMostSignificantBits())
+					+ HexFormat.of().toHexDigits(spec.id().getLeastSignificantBits()) + "\n");
 			copySessionConfiguration(run, spec.locale());
-			var look = looks.resolve(spec.id().toString());
 			DesktopLook.write(look, spec);
 			personalise(run, spec, look);
-			if (asRoot) {
-				ownBy(run, spec.uid());
-				ownBy(run.resolve("icewm/menu"), spec.uid());
-				ownHome(spec.home(), spec.uid());
-			}
-			Files.setPosixFilePermissions(spec.home(), PosixFilePermissions.fromString("rwx------"));
-			Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
-			var builder = new ProcessBuilder(Sandbox.command(spec, run, session, look, asRoot, opengl, ownNetwork));
+			prepareHome(spec);
+			var command = new java.util.ArrayList<>(limits.enter(spec.id(), spec.limits()));
+			command.addAll(Sandbox.command(spec, run, session, look,
+					new Sandbox.Options(asRoot, opengl, ownNetwork, SessionFiles.etc(session),
+					SessionFiles.etcAdditions(session))));
+			var builder = new ProcessBuilder(command).redirectErrorStream(true);
 			builder.environment().clear();
 			builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-			builder.redirectErrorStream(true).redirectOutput(run.resolve("session.log").toFile());
-			process = builder.start();
-			Files.writeString(run.resolve("pid"), Long.toString(process.pid()));
-			awaitSocket(process, run.resolve("vnc.sock"));
+			// The session's output goes to a log of the server's through a keeper of its own session (it outlives a
+			// restart of the server), which keeps the first 64 KB: what a desktop prints cannot fill the disk.
+			var keeper = new ProcessBuilder("setsid", "/bin/sh", "-c",
+					"stdbuf -o0 head -c " + LOG_LIMIT + "; exec cat >/dev/null")
+				.redirectOutput(run.file(SESSION_LOG).toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+			keeper.environment().clear();
+			keeper.environment().put("PATH", "/usr/bin:/bin");
+			sandbox = ProcessBuilder.startPipeline(List.of(builder, keeper)).getFirst();
+			Files.writeString(run.file("pid"), Long.toString(sandbox.pid()));
+			awaitSocket(sandbox, run.socket());
+			run.takeSocket(asRoot);
 			if (ownNetwork) {
-				connectNetwork(process);
+				connectNetwork(sandbox);
 			}
-			return new RunningDesktop(spec.id(), run.resolve("vnc.sock").toString(), Long.toString(process.pid()));
+			return new RunningDesktop(spec.id(), run.socket().toString(), Long.toString(sandbox.pid()));
 		}
 		catch (IOException | RuntimeException e) {
 			var reason = logTail(run);
-			if (process != null) {
-				ProcessTree.of(process.pid()).ifPresent(tree -> tree.stop(Duration.ZERO));
+			if (sandbox != null) {
+				ProcessTree.of(sandbox.pid()).ifPresent(tree -> tree.stop(Duration.ZERO));
 			}
+			limits.remove(spec.id());
 			deleteQuietly(run);
-			deleteQuietly(looks.resolve(spec.id().toString()));
+			deleteQuietly(look);
 			throw new DesktopStartException("desktop did not start: " + e.getMessage() + reason, e);
 		}
 	}
@@ -148,61 +173,65 @@ public class LocalDesktopProvider implements DesktopProvider {
 	}
 
 	/**
-	 * The desktop's own uid writes the new menu, in place: its run directory is the person's, who could put a link
-	 * there to make the server write elsewhere, and IceWM reloads a menu file it sees change.
+	 * Rewrites the desktop's menu in place (IceWM reloads a menu file it sees change) from its base and language:
+	 * all three are the server's files in the server's folder, which the desktop reads but cannot change.
 	 */
 	@Override
 	public void applyMenu(RunningDesktop desktop, List<MenuEntry> menu) {
-		var run = root.resolve(desktop.id().toString());
+		var run = RunDirectory.of(root, desktop.id());
 		try {
 			DesktopLook.applyPrograms(looks.resolve(desktop.id().toString()), menu);
-			var chinese = Files.readString(run.resolve(LANGUAGE)).strip().equals("zh");
-			var text = SessionMenu.render(Files.readString(run.resolve(MENU_BASE)), menu, chinese);
-			var file = run.resolve("icewm/menu");
-			if (!asRoot) {
-				Files.writeString(file, text);
-				return;
-			}
-			var uid = Files.getAttribute(run, "unix:uid").toString();
-			var tee = new ProcessBuilder("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--",
-					"tee", file.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-			try (var in = tee.getOutputStream()) {
-				in.write(text.getBytes(StandardCharsets.UTF_8));
-			}
-			if (!tee.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || tee.exitValue() != 0) {
-				tee.destroyForcibly();
-				throw new IOException("the desktop's uid could not write its menu");
-			}
+			var chinese = Files.readString(run.file(LANGUAGE)).strip().equals("zh");
+			var text = SessionMenu.render(Files.readString(run.file(MENU_BASE)), menu, chinese);
+			Files.writeString(run.icewm().resolve("menu"), text, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
 		}
 		catch (IOException e) {
 			log.warn("Could not refresh the menu of desktop {}: {}", desktop.id(), e.getMessage());
 		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
+	/** Alive: its sandbox runs, and its socket is in a folder of the server's (a desktop of older days is not). */
 	@Override
 	public boolean isAlive(RunningDesktop desktop) {
-		return ProcessTree.of(pid(desktop)).isPresent() && Files.exists(Path.of(desktop.address()));
+		if (ProcessTree.of(pid(desktop)).isEmpty()) {
+			return false;
+		}
+		try {
+			RunDirectory.of(root, desktop.id()).socketOwner(asRoot);
+			return true;
+		}
+		catch (IOException e) {
+			return false;
+		}
 	}
 
 	@Override
 	public void stop(RunningDesktop desktop) {
 		ProcessTree.of(pid(desktop)).ifPresent(tree -> tree.stop(Duration.ofSeconds(3)));
-		deleteQuietly(root.resolve(desktop.id().toString()));
+		limits.remove(desktop.id());
+		deleteQuietly(RunDirectory.of(root, desktop.id()));
 		deleteQuietly(looks.resolve(desktop.id().toString()));
 	}
 
+	/**
+	 * Connects to the desktop's own X server, and only to it: the socket's path is the server's own, and the process
+	 * listening there must run under the uid that made the socket, which is the desktop's.
+	 */
 	@Override
-	public java.nio.channels.SocketChannel connect(RunningDesktop desktop) throws IOException {
-		var channel = java.nio.channels.SocketChannel.open(StandardProtocolFamily.UNIX);
+	public SocketChannel connect(RunningDesktop desktop) throws IOException {
+		var run = RunDirectory.of(root, desktop.id());
+		var owner = run.socketOwner(asRoot);
+		var channel = SocketChannel.open(StandardProtocolFamily.UNIX);
 		try {
-			channel.connect(UnixDomainSocketAddress.of(desktop.address()));
+			channel.connect(UnixDomainSocketAddress.of(run.socket()));
+			var peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
+			if (!peer.equals(Files.getOwner(run.socket(), LinkOption.NOFOLLOW_LINKS)) || asRoot && owner == 0) {
+				throw new IOException("desktop " + desktop.id() + " answered from a process of another user");
+			}
 			return channel;
 		}
-		catch (IOException e) {
+		catch (IOException | RuntimeException e) {
 			channel.close();
 			throw e;
 		}
@@ -217,28 +246,30 @@ public class LocalDesktopProvider implements DesktopProvider {
 				if (name.startsWith(".") || keep.contains(name)) {
 					continue;
 				}
-				try {
-					var pid = Long.parseLong(Files.readString(run.resolve("pid")).strip());
-					ProcessTree.of(pid).ifPresent(tree -> tree.stop(Duration.ofSeconds(1)));
-				}
-				catch (IOException | NumberFormatException e) {
-					// no pid written: it never started
-				}
+				leftoverPid(run).flatMap(ProcessTree::of).ifPresent(tree -> tree.stop(Duration.ofSeconds(1)));
 				log.info("Removed the leftovers of desktop {}", name);
-				deleteQuietly(run);
+				deleteQuietly(new RunDirectory(run));
 			}
 			try (var lookEntries = Files.list(looks)) {
-				lookEntries.filter(look -> !keep.contains(look.getFileName().toString())).forEach(LocalDesktopProvider::deleteQuietly);
+				lookEntries.filter(look -> !keep.contains(look.getFileName().toString()))
+					.forEach(LocalDesktopProvider::deleteQuietly);
 			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		limits.desktops().stream().filter(id -> !keep.contains(id) && id.matches("[0-9a-f-]{36}"))
+			.map(UUID::fromString).forEach(limits::remove);
 	}
 
 	@Override
 	public OptionalLong memoryBytes(RunningDesktop desktop) {
 		return ProcessTree.of(pid(desktop)).map(ProcessTree::pssBytes).orElse(OptionalLong.empty());
+	}
+
+	@Override
+	public LimitHits limitHits(RunningDesktop desktop) {
+		return limits.hits(desktop.id());
 	}
 
 	@Override
@@ -262,29 +293,10 @@ public class LocalDesktopProvider implements DesktopProvider {
 			Files.createDirectories(looks);
 			Files.setPosixFilePermissions(looks, PosixFilePermissions.fromString("rwx--x--x"));
 			if (asRoot) {
-				requireTraversable(root.getParent());
+				SessionFiles.requireTraversable(root.getParent());
 			}
-			for (var file : SESSION_FILES) {
-				var target = session.resolve(file);
-				Files.createDirectories(target.getParent());
-				try (var in = getClass().getResourceAsStream("/desktop/" + file)) {
-					if (in == null) {
-						throw new IllegalStateException("missing desktop/" + file + " on the classpath");
-					}
-					Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-			compileKeymap();
-			try (var walk = Files.walk(session)) {
-				for (var path : walk.toList()) {
-					var name = path.getFileName().toString();
-					var executable = Files.isDirectory(path) || List.of("startup", "xkbcomp", "network").contains(name);
-					Files.setPosixFilePermissions(path,
-							PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
-				}
-			}
-			// Sandboxes may pass through (to bind their own directory) but not list it; each desktop's directory
-			// is its uid's alone, so no desktop reaches another's socket.
+			SessionFiles.write(session);
+			// Sandboxes may pass through (to bind their own folders) but not list it.
 			Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
 		}
 		catch (IOException e) {
@@ -292,92 +304,71 @@ public class LocalDesktopProvider implements DesktopProvider {
 		}
 	}
 
-	/**
-	 * Compiles the keyboard map Xvnc asks for at every start, as Xvnc would, into the session directory. Without it
-	 * (no xkbcomp here), each Xvnc compiles its own, as it would anyway.
-	 */
-	private void compileKeymap() throws IOException {
-		var compiled = session.resolve(KEYMAP + ".xkm");
-		Files.deleteIfExists(compiled);
-		try {
-			var xkbcomp = new ProcessBuilder("xkbcomp", "-w", "1", "-R/usr/share/X11/xkb", "-xkm",
-					session.resolve(KEYMAP + ".xkb").toString(), compiled.toString()).redirectErrorStream(true).start();
-			var output = new String(xkbcomp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (xkbcomp.waitFor() != 0 || !Files.exists(compiled)) {
-				log.warn("Could not compile the desktops' keyboard map; each Xvnc compiles its own: {}", output.strip());
-			}
-		}
-		catch (IOException e) {
-			log.warn("Could not compile the desktops' keyboard map; each Xvnc compiles its own: {}", e.getMessage());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	/**
-	 * A sandbox runs under its person's uid and must pass through the data directory to reach its own home and
-	 * socket directory. The data directory is made passable (not listable); a closed parent is reported clearly.
-	 */
-	private static void requireTraversable(Path data) throws IOException {
-		var permissions = Files.getPosixFilePermissions(data);
-		permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
-		permissions.add(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE);
-		Files.setPosixFilePermissions(data, permissions);
-		for (var dir = data.getParent(); dir != null; dir = dir.getParent()) {
-			if (!Files.getPosixFilePermissions(dir).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-				throw new IllegalStateException("Desktops run under their own uids and cannot reach " + data + ": "
-						+ dir + " is closed to other users. Run 'chmod o+x " + dir + "' or choose another CLOUDROOM_DATA.");
-			}
-		}
-	}
-
 	/** Each desktop gets its own IceWM configuration, with the menus in its language. */
-	private void copySessionConfiguration(Path run, Locale locale) throws IOException {
-		var icewm = run.resolve("icewm");
-		Files.createDirectories(icewm);
+	private void copySessionConfiguration(RunDirectory run, Locale locale) throws IOException {
 		var chinese = "zh".equals(locale.getLanguage());
 		for (var name : List.of("preferences", "prefoverride", "startup", "theme", "menu", "toolbar", "winoptions")) {
 			var source = session.resolve("icewm").resolve(chinese && Files.exists(session.resolve("icewm/" + name + ".zh"))
 					? name + ".zh" : name);
-			Files.copy(source, icewm.resolve(name), StandardCopyOption.REPLACE_EXISTING,
-					StandardCopyOption.COPY_ATTRIBUTES);
+			Files.copy(source, run.icewm().resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
 		}
 	}
 
 	/** The person's programs in the menu, the profile's browser with its home page, and its wallpaper. */
-	private static void personalise(Path run, DesktopSpec spec, Path look) throws IOException {
-		var icewm = run.resolve("icewm");
-		Files.writeString(run.resolve(LANGUAGE), spec.locale().getLanguage());
+	private static void personalise(RunDirectory run, DesktopSpec spec, Path look) throws IOException {
+		var icewm = run.icewm();
+		Files.writeString(run.file(LANGUAGE), spec.locale().getLanguage());
 		var browser = spec.look().browser();
 		var base = SessionMenu.withBrowser(Files.readString(icewm.resolve("menu")), browser, spec.homePage());
-		Files.writeString(run.resolve(MENU_BASE), base);
+		Files.writeString(run.file(MENU_BASE), base);
+		for (var own : List.of(LANGUAGE, MENU_BASE)) {
+			Files.setPosixFilePermissions(run.file(own), PosixFilePermissions.fromString("rw-------"));
+		}
 		var chinese = "zh".equals(spec.locale().getLanguage());
 		Files.writeString(icewm.resolve("menu"), SessionMenu.render(base, spec.menu(), chinese));
 		Files.writeString(icewm.resolve("toolbar"),
 				SessionMenu.withBrowser(Files.readString(icewm.resolve("toolbar")), browser, spec.homePage()));
 		Files.writeString(icewm.resolve("prefoverride"),
 				SessionMenu.wallpaper(spec.wallpaper()) + DesktopLook.iceWmWallpaper(look),
-				java.nio.file.StandardOpenOption.APPEND);
+				StandardOpenOption.APPEND);
+	}
+
+	/**
+	 * The home is the person's alone: owned by their uid down to the files the server wrote there for them. Nothing
+	 * of the person's runs while it is walked, and no link in it is followed.
+	 */
+	private void prepareHome(DesktopSpec spec) throws IOException {
+		var home = spec.home();
+		Files.createDirectories(home);
+		if (asRoot && !Integer.valueOf(spec.uid()).equals(Files.getAttribute(home, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
+			try (var walk = Files.walk(home)) {
+				for (var path : walk.toList()) {
+					RunDirectory.own(path, spec.uid());
+				}
+			}
+		}
+		Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
 	}
 
 	/** Starts the sandbox's network (desktop/network), in a session of its own: it outlives a server restart. */
-	private void connectNetwork(Process bubblewrap) throws IOException {
-		var init = bubblewrap.toHandle().children().findFirst()
+	private void connectNetwork(Process sandbox) throws IOException {
+		var bubblewrap = sandbox.toHandle();
+		var init = bubblewrap.children().findFirst()
 			.orElseThrow(() -> new IOException("the sandbox has no init process"));
 		new ProcessBuilder("setsid", "/bin/sh", session.resolve("network").toString(), Long.toString(init.pid()),
 				Long.toString(bubblewrap.pid())).redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.redirectError(ProcessBuilder.Redirect.DISCARD).start();
 	}
 
+	/** Waits until Xvnc accepts on its socket; nothing of the person's runs yet (desktop/session.sh waits). */
 	private void awaitSocket(Process process, Path socket) throws IOException {
 		long deadline = System.nanoTime() + startTimeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
 				throw new IOException("the session ended with exit code " + process.exitValue());
 			}
-			if (Files.exists(socket)) {
-				try (var channel = java.nio.channels.SocketChannel.open(StandardProtocolFamily.UNIX)) {
+			if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+				try (var channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
 					channel.connect(UnixDomainSocketAddress.of(socket));
 					return;
 				}
@@ -396,38 +387,29 @@ public class LocalDesktopProvider implements DesktopProvider {
 		throw new IOException("no VNC socket after " + startTimeout.toMillis() + " ms");
 	}
 
-	private static String passwd(DesktopSpec spec) throws IOException {
-		var host = Files.readAllLines(Path.of("/etc/passwd"), StandardCharsets.UTF_8).stream()
-			.filter(line -> !line.startsWith(spec.username() + ":"))
-			.collect(Collectors.joining("\n", "", "\n"));
-		return host + Sandbox.passwdLine(spec);
-	}
-
-	private static String group(DesktopSpec spec) throws IOException {
-		return Files.readString(Path.of("/etc/group"), StandardCharsets.UTF_8).stripTrailing()
-				+ "\n%s:x:%d:%n".formatted(spec.username(), spec.uid());
-	}
-
-	private static void ownBy(Path path, int uid) throws IOException {
+	/** The pid a leftover's folder names, if the folder and its pid file are the server's. */
+	private java.util.Optional<Long> leftoverPid(Path run) {
 		try {
-			Files.setAttribute(path, "unix:uid", uid);
-			Files.setAttribute(path, "unix:gid", uid);
+			var pid = run.resolve("pid");
+			if (asRoot && (!Integer.valueOf(0).equals(Files.getAttribute(run, "unix:uid", LinkOption.NOFOLLOW_LINKS))
+					|| !Integer.valueOf(0).equals(Files.getAttribute(pid, "unix:uid", LinkOption.NOFOLLOW_LINKS)))) {
+				return java.util.Optional.empty();
+			}
+			return java.util.Optional.of(Long.parseLong(Files.readString(pid).strip()));
 		}
-		catch (UnsupportedOperationException e) {
-			throw new IOException("cannot set the owner of " + path, e);
+		catch (IOException | NumberFormatException e) {
+			return java.util.Optional.empty();
 		}
 	}
 
-	/** The home is the person's: owned by their uid, down to files the server wrote there for them. */
-	private static void ownHome(Path home, int uid) throws IOException {
-		if (Integer.valueOf(uid).equals(Files.getAttribute(home, "unix:uid"))) {
-			return;
-		}
-		try (var walk = Files.walk(home)) {
-			for (var path : walk.toList()) {
-				ownBy(path, uid);
-			}
-		}
+	/** The desktop's users: root, nobody and its person; none of the host's own. */
+	private static String passwd(DesktopSpec spec) {
+		return "root:x:0:0:root:/root:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
+				+ Sandbox.passwdLine(spec);
+	}
+
+	private static String group(DesktopSpec spec) {
+		return "root:x:0:\nnogroup:x:65534:\n%s:x:%d:%n".formatted(spec.username(), spec.uid());
 	}
 
 	private static long pid(RunningDesktop desktop) {
@@ -439,9 +421,9 @@ public class LocalDesktopProvider implements DesktopProvider {
 		}
 	}
 
-	private static String logTail(Path run) {
+	private static String logTail(RunDirectory run) {
 		try {
-			var lines = Files.readAllLines(run.resolve("session.log"));
+			var lines = Files.readAllLines(run.file(SESSION_LOG));
 			return "; session log: " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
 		}
 		catch (IOException | UncheckedIOException e) {
@@ -449,14 +431,18 @@ public class LocalDesktopProvider implements DesktopProvider {
 		}
 	}
 
-	private static void deleteQuietly(Path directory) {
-		if (!Files.exists(directory)) {
-			return;
+	private static void deleteQuietly(RunDirectory run) {
+		try {
+			run.delete();
 		}
-		try (var walk = Files.walk(directory)) {
-			for (var path : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
+		catch (IOException e) {
+			log.warn("Could not remove {}: {}", run.path(), e.getMessage());
+		}
+	}
+
+	private static void deleteQuietly(Path directory) {
+		try {
+			RunDirectory.deleteWithoutFollowing(directory);
 		}
 		catch (IOException e) {
 			log.warn("Could not remove {}: {}", directory, e.getMessage());

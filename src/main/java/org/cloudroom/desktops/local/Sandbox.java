@@ -1,43 +1,62 @@
 package org.cloudroom.desktops.local;
 
+import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.cloudroom.desktops.spi.DesktopSpec;
 
 /**
  * The command line that runs a desktop session in a bubblewrap sandbox: the system read-only, the person's home
- * the only writable persistent place, a private /tmp and /dev/shm, its own pid, IPC and UTS namespaces, and no
- * view of other homes, other desktops' sockets or the server's data. As root, the sandbox runs under the person's
- * own uid; otherwise under the server's.
+ * the only writable persistent place, a private /tmp and /dev/shm of a quarter of the desktop's memory each, its
+ * own user, pid, IPC and UTS namespaces (and network, {@code desktop/network}), no further user namespaces, only
+ * the parts of /etc ({@code desktop/etc}) and /sys a desktop needs, and no view of other homes, other desktops or
+ * the server's data. As root, the sandbox runs under the person's own uid; otherwise under the server's.
  */
 final class Sandbox {
 
-	/** Where the session finds its socket directory and configuration inside the sandbox. */
+	/** Where the session finds its IceWM configuration and its socket folder inside the sandbox. */
 	static final String RUN = "/run/cloudroom";
 	static final String SESSION = "/run/cloudroom-session";
 	/** Where the system's xkbcomp stays reachable under the session's own (desktop/xkbcomp). */
 	private static final String XKBCOMP = "/run/cloudroom-xkb/xkbcomp";
+	private static final Path ETC = Path.of("/etc");
+
+	/**
+	 * How the sandbox is made.
+	 *
+	 * @param asRoot whether the server runs as root, and so the sandbox under the person's uid
+	 * @param opengl whether Xvnc offers OpenGL
+	 * @param ownNetwork whether the sandbox has a network of its own, which the server connects
+	 * @param etc the names (or shell patterns) of what the sandbox sees of the host's /etc
+	 * @param etcAdditions files Cloudroom adds to folders of /etc, by their path below /etc
+	 */
+	record Options(boolean asRoot, boolean opengl, boolean ownNetwork, List<String> etc,
+			Map<String, Path> etcAdditions) {
+	}
 
 	private Sandbox() {
 	}
 
-	static List<String> command(DesktopSpec spec, Path runDirectory, Path sessionDirectory, Path look,
-			boolean asRoot, boolean opengl, boolean ownNetwork) {
+	static List<String> command(DesktopSpec spec, RunDirectory run, Path sessionDirectory, Path look,
+			Options options) {
 		var home = "/home/" + spec.username();
 		var command = new ArrayList<String>(List.of("setsid"));
-		if (asRoot) {
+		if (options.asRoot()) {
 			command.addAll(List.of("setpriv", "--reuid=" + spec.uid(), "--regid=" + spec.uid(), "--clear-groups",
 					"--inh-caps=-all", "--"));
 		}
-		command.addAll(List.of("bwrap", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
-				"--new-session", "--hostname", "cloudroom"));
-		if (ownNetwork) {
+		command.addAll(List.of("bwrap", "--unshare-user", "--disable-userns", "--unshare-pid", "--unshare-ipc",
+				"--unshare-uts", "--unshare-cgroup-try", "--new-session", "--hostname",
+				"cloudroom"));
+		if (options.ownNetwork()) {
 			// its own loopback, and an interface the server connects (desktop/network) with DNS at 10.0.2.3
-			command.addAll(List.of("--unshare-net"));
+			command.add("--unshare-net");
 		}
 		for (var top : List.of("usr", "bin", "lib", "lib64", "sbin")) {
 			var path = Path.of("/", top);
@@ -48,37 +67,89 @@ final class Sandbox {
 				command.addAll(List.of("--ro-bind", "/" + top, "/" + top));
 			}
 		}
-		command.addAll(List.of("--ro-bind", "/etc", "/etc",
-				"--ro-bind", runDirectory.resolve("passwd").toString(), "/etc/passwd",
-				"--ro-bind", runDirectory.resolve("group").toString(), "/etc/group",
+		var memory = spec.limits().memoryBytes();
+		command.addAll(etc(options.etc(), options.etcAdditions()));
+		command.addAll(List.of(
+				"--ro-bind", run.file("passwd").toString(), "/etc/passwd",
+				"--ro-bind", run.file("group").toString(), "/etc/group",
+				"--ro-bind", run.file("hosts").toString(), "/etc/hosts",
+				"--ro-bind", run.file("machine-id").toString(), "/etc/machine-id",
+				"--ro-bind", options.ownNetwork() ? sessionDirectory.resolve("resolv.conf").toString()
+						: "/etc/resolv.conf", "/etc/resolv.conf",
 				"--ro-bind-try", "/var/cache/fontconfig", "/var/cache/fontconfig",
-				"--ro-bind-try", "/var/lib/dbus", "/var/lib/dbus",
-				"--ro-bind", "/sys", "/sys",
-				"--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm", "--tmpfs", "/tmp", "--tmpfs", "/run",
+				"--ro-bind", run.file("machine-id").toString(), "/var/lib/dbus/machine-id",
+				// the processor count and layout programs size themselves by; nothing of the host's devices
+				"--ro-bind-try", "/sys/devices/system/cpu", "/sys/devices/system/cpu",
+				"--ro-bind-try", "/sys/devices/system/node", "/sys/devices/system/node",
+				"--proc", "/proc", "--dev", "/dev",
+				"--size", Long.toString(memory / 4), "--tmpfs", "/dev/shm",
+				"--size", Long.toString(memory / 4), "--tmpfs", "/tmp",
+				"--size", Long.toString(8L * 1024 * 1024), "--tmpfs", "/run",
 				// X's socket folder and the session's runtime folder, made here rather than by two more programs
 				"--perms", "1777", "--dir", "/tmp/.X11-unix", "--perms", "0700", "--dir", "/tmp/runtime",
 				// Xvnc's keyboard map, compiled once by the server (desktop/xkbcomp says how)
 				"--ro-bind", "/usr/bin/xkbcomp", XKBCOMP, "--ro-bind", sessionDirectory.resolve("xkbcomp").toString(),
 				"/usr/bin/xkbcomp", "--symlink", SESSION + "/keymap.xkm", "/tmp/server-1.xkm",
-				"--bind", runDirectory.toString(), RUN,
+				"--ro-bind", run.icewm().toString(), RUN + "/icewm",
+				"--bind", run.vnc().toString(), RUN + "/vnc",
 				"--ro-bind", sessionDirectory.toString(), SESSION,
 				"--ro-bind", look.toString(), DesktopLook.IN_SANDBOX,
 				"--bind", spec.home().toString(), home));
 		command.addAll(mounts(spec.mounts(), home));
-		if (ownNetwork) {
-			command.addAll(List.of("--ro-bind", sessionDirectory.resolve("resolv.conf").toString(), resolvConf()));
-		}
+		// what bubblewrap made on the way (/, /etc, /home, /var) is read-only: only the home, /tmp, /dev/shm and /run
+		// are written, and all but the home are kept in memory the desktop is charged for
+		command.addAll(List.of("--remount-ro", "/etc", "--remount-ro", "/"));
 		command.addAll(List.of("--clearenv",
 				"--setenv", "HOME", home, "--setenv", "USER", spec.username(), "--setenv", "LOGNAME", spec.username(),
 				"--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games",
 				"--setenv", "LANG", posixLocale(spec.locale()), "--setenv", "LANGUAGE", language(spec.locale()),
 				"--setenv", "CLOUDROOM_GEOMETRY", spec.width() + "x" + spec.height(),
 				"--setenv", "CLOUDROOM_NAME", spec.username(),
-				"--setenv", "CLOUDROOM_OPENGL", opengl ? "1" : "0",
+				"--setenv", "CLOUDROOM_OPENGL", options.opengl() ? "1" : "0",
 				"--setenv", "TZ", spec.timeZone().getId(),
 				"--chdir", home,
 				"/bin/sh", SESSION + "/session.sh"));
 		return command;
+	}
+
+	/**
+	 * The host's /etc as far as the patterns name it: folders and files bound read-only, links kept as links, and a
+	 * folder Cloudroom adds to made of its entries and the additions. What is the host's own (its name, users,
+	 * services and their settings, keys) stays out.
+	 */
+	private static List<String> etc(List<String> patterns, Map<String, Path> additions) {
+		var matchers = patterns.stream().map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
+		var args = new ArrayList<>(List.of("--perms", "0755", "--size", "1048576", "--tmpfs", "/etc"));
+		try (var entries = Files.list(ETC)) {
+			for (var entry : entries.sorted().toList()) {
+				var name = entry.getFileName();
+				if (matchers.stream().noneMatch(m -> m.matches(name))) {
+					continue;
+				}
+				var added = additions.entrySet().stream().filter(a -> a.getKey().startsWith(name + "/")).toList();
+				if (Files.isSymbolicLink(entry)) {
+					args.addAll(List.of("--symlink", readLink(entry), entry.toString()));
+				}
+				else if (!added.isEmpty() && Files.isDirectory(entry)) {
+					args.addAll(List.of("--dir", entry.toString()));
+					try (var inside = Files.list(entry)) {
+						for (var file : inside.sorted().toList()) {
+							args.addAll(List.of("--ro-bind", file.toString(), file.toString()));
+						}
+					}
+					for (var addition : added) {
+						args.addAll(List.of("--ro-bind", addition.getValue().toString(), "/etc/" + addition.getKey()));
+					}
+				}
+				else {
+					args.addAll(List.of("--ro-bind", entry.toString(), entry.toString()));
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("cannot list " + ETC, e);
+		}
+		return args;
 	}
 
 	/**
@@ -92,7 +163,7 @@ final class Sandbox {
 			tops.add(mount.target().split("/", 2)[0]);
 		}
 		for (var top : tops) {
-			args.addAll(List.of("--perms", "0555", "--tmpfs", home + "/" + top));
+			args.addAll(List.of("--perms", "0555", "--size", "1048576", "--tmpfs", home + "/" + top));
 		}
 		for (var mount : mounts) {
 			args.addAll(List.of("--dir", home + "/" + mount.target()));
@@ -121,22 +192,11 @@ final class Sandbox {
 		return "zh".equals(locale.getLanguage()) ? "zh_CN:zh" : "en_US:en";
 	}
 
-	/** Where the system's resolver configuration is read: /etc/resolv.conf, or where that link leads (systemd). */
-	private static String resolvConf() {
-		var path = Path.of("/etc/resolv.conf");
-		try {
-			return Files.isSymbolicLink(path) ? path.toRealPath().toString() : path.toString();
-		}
-		catch (java.io.IOException e) {
-			return path.toString();
-		}
-	}
-
 	private static String readLink(Path link) {
 		try {
 			return Files.readSymbolicLink(link).toString();
 		}
-		catch (java.io.IOException e) {
+		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
 	}

@@ -58,6 +58,11 @@ public interface DesktopProvider {
 		return OptionalLong.empty();
 	}
 
+	/** How often the desktop met its limits since it started, when the provider enforces and counts them. */
+	default LimitHits limitHits(RunningDesktop desktop) {
+		return LimitHits.NONE;
+	}
+
 	/** Bytes of memory still free for new desktops, when the provider can tell. */
 	default OptionalLong availableMemoryBytes() {
 		return OptionalLong.empty();

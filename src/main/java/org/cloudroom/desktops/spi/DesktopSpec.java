@@ -23,15 +23,30 @@ import org.jspecify.annotations.Nullable;
  * @param mounts folders shown inside the home that lie elsewhere: class materials, hand-in folders
  * @param look the wallpaper image, desktop icons and default apps of the school's profile
  * @param timeZone the zone of the desktop's clock: the schools' ({@code cloudroom.time-zone})
+ * @param limits what the desktop may take of the host
  */
 public record DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height,
-		List<MenuEntry> menu, String wallpaper, String homePage, List<Mount> mounts, Look look, ZoneId timeZone) {
+		List<MenuEntry> menu, String wallpaper, String homePage, List<Mount> mounts, Look look, ZoneId timeZone,
+		Limits limits) {
+
+	/** A desktop with Cloudroom's default limits. */
+	public DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height,
+			List<MenuEntry> menu, String wallpaper, String homePage, List<Mount> mounts, Look look, ZoneId timeZone) {
+		this(id, username, home, uid, locale, width, height, menu, wallpaper, homePage, mounts, look, timeZone,
+				Limits.DEFAULT);
+	}
 
 	/** A desktop whose clock shows Beijing time, Cloudroom's default. */
 	public DesktopSpec(UUID id, String username, Path home, int uid, Locale locale, int width, int height,
 			List<MenuEntry> menu, String wallpaper, String homePage, List<Mount> mounts, Look look) {
 		this(id, username, home, uid, locale, width, height, menu, wallpaper, homePage, mounts, look,
 				ZoneId.of("Asia/Shanghai"));
+	}
+
+	/** The same desktop with other limits. */
+	public DesktopSpec withLimits(Limits other) {
+		return new DesktopSpec(id, username, home, uid, locale, width, height, menu, wallpaper, homePage, mounts, look,
+				timeZone, other);
 	}
 
 	/** A desktop as Cloudroom's session is by default, with no programs or folders of its own. */
@@ -59,6 +74,16 @@ public record DesktopSpec(UUID id, String username, Path home, int uid, Locale l
 			String browser) {
 
 		public static final Look PLAIN = new Look(null, List.of(), Map.of(), "");
+	}
+
+	/**
+	 * What a desktop may take of its host, enforced by the kernel where the provider can: its memory, the files it
+	 * keeps in memory (/tmp, /dev/shm) included, and how many processes it runs at once.
+	 */
+	public record Limits(long memoryBytes, int processes) {
+
+		/** Cloudroom's defaults: 1.5 GB and 512 processes, enough for an office suite and a web browser at once. */
+		public static final Limits DEFAULT = new Limits(1536L * 1024 * 1024, 512);
 	}
 
 	/**

@@ -427,7 +427,7 @@ class LocalDesktopProviderTests {
 		provider.stopAllBut(List.of(kept));
 
 		assertThat(leftoverProcesses).noneMatch(DesktopProcesses::running);
-		assertThat(Path.of(leftover.address()).getParent()).doesNotExist();
+		assertThat(data.resolve("desktops").resolve(leftover.id().toString())).doesNotExist();
 		assertThat(neverStarted).doesNotExist();
 		assertThat(provider.isAlive(kept)).isTrue();
 		assertThat(handshake(kept).name()).isEqualTo("he-ping");
@@ -506,8 +506,11 @@ class LocalDesktopProviderTests {
 	 */
 	private Outcome inSandboxOf(DesktopSpec spec, String script) throws Exception {
 		var desktops = data.resolve("desktops");
-		var command = new ArrayList<>(Sandbox.command(spec, desktops.resolve(spec.id().toString()),
-				desktops.resolve(".session"), desktops.resolve(".look").resolve(spec.id().toString()), true, true, true));
+		var session = desktops.resolve(".session");
+		var command = new ArrayList<>(Sandbox.command(spec, RunDirectory.of(desktops, spec.id()), session,
+				desktops.resolve(".look").resolve(spec.id().toString()),
+				new Sandbox.Options(true, true, true, SessionFiles.etc(session),
+					SessionFiles.etcAdditions(session))));
 		assertThat(command.subList(command.size() - 2, command.size()))
 			.containsExactly("/bin/sh", Sandbox.SESSION + "/session.sh");
 		command.subList(command.size() - 2, command.size()).clear();
