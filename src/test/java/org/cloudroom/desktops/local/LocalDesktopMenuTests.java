@@ -121,20 +121,4 @@ class LocalDesktopMenuTests {
 			return files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
 		}
 	}
-
-	@Test
-	void aLinkThePersonPutsInPlaceOfTheMenuDoesNotMakeTheServerWriteElsewhere() throws Exception {
-		var spec = new DesktopSpec(UUID.randomUUID(), "menu-hong", data.resolve("homes/menu-hong"), 262_002,
-				Locale.ENGLISH, 1024, 768, List.of(), "", "", List.of());
-		desktop = provider.start(spec);
-		var run = data.resolve("desktops").resolve(spec.id().toString());
-		var victim = Files.writeString(data.resolve("server-file"), "the server's own");
-		Files.move(run.resolve("icewm"), run.resolve("icewm-moved"));
-		Files.createDirectory(run.resolve("icewm"));
-		Files.createSymbolicLink(run.resolve("icewm/menu"), victim);
-
-		provider.applyMenu(desktop, List.of(new MenuEntry("XTerm", "", "", "xterm")));
-
-		assertThat(victim).hasContent("the server's own");
-	}
 }
