@@ -14,6 +14,7 @@ import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Role;
 import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -110,7 +111,7 @@ class ClassroomPages {
 			return "redirect:/sessions/" + session.id();
 		}
 		catch (Refused refused) {
-			if (refused.status().http() == 404) {
+			if (refused.status() == Status.NOT_FOUND || refused.status() == Status.FORBIDDEN) {
 				throw refused;
 			}
 			flash.addFlashAttribute("refused", refused);

@@ -137,8 +137,8 @@ class ClassroomApiTests {
 				.with(as(outsider)).exchange()).hasStatus(HttpStatus.FORBIDDEN);
 			assertThat(mvc.get().uri("/classes/{c}/sessions", school.class52().toString()).with(as(outsider))
 				.exchange()).hasStatus(HttpStatus.FORBIDDEN);
-			mvc.post().uri("/classes/{c}/sessions", school.class52().toString()).param("lesson", lesson)
-				.with(as(outsider)).exchange();
+			assertThat(mvc.post().uri("/classes/{c}/sessions", school.class52().toString()).param("lesson", lesson)
+				.with(as(outsider)).exchange()).hasStatus(HttpStatus.FORBIDDEN);
 		}
 		assertThat(mvc.post().uri("/api/v1/classes/{c}/sessions", school.class52().toString())
 			.with(as(school.admin())).header("Accept-Language", "zh-CN").exchange()).bodyJson()
