@@ -189,8 +189,8 @@ public class ClassSessions {
 		return requireSupervising(user, require(user, sessionId));
 	}
 
-	/** The session, when the person supervises it: they started it, it runs, and they still teach the class. */
-	public ClassSession requireSupervising(CloudroomUser user, ClassSession session) {
+	/** A session {@link #require} gave, when the person supervises it: they started it, and it runs. */
+	ClassSession requireSupervising(CloudroomUser user, ClassSession session) {
 		if (!session.teacher().equals(user.id())) {
 			throw new Refused(Status.FORBIDDEN, "classroom.session.not-yours");
 		}
