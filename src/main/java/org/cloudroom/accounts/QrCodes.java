@@ -1,15 +1,11 @@
 package org.cloudroom.accounts;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-
-import javax.imageio.ImageIO;
+import java.util.Set;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
@@ -25,11 +21,17 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
+import org.cloudroom.images.Pictures;
+
 /** QR codes: drawn for login cards, read from a webcam frame or a photo of a card. */
 final class QrCodes {
 
-	/** Larger images are refused before decoding, so a tiny file cannot claim a huge picture. */
-	static final int MAX_SIDE = 4096;
+	/**
+	 * What a webcam frame or a photo of a card may be. The login page is open to anybody, so it decodes only the
+	 * formats it asks for, and a picture larger than a phone's photo is refused by its header before decoding.
+	 */
+	private static final Pictures.Limits PICTURES = new Pictures.Limits(Set.of("png", "jpeg", "gif"),
+			(int) LoginPages.MAX_IMAGE_BYTES, 4096, 4096L * 4096);
 
 	private QrCodes() {
 	}
@@ -55,11 +57,10 @@ final class QrCodes {
 
 	/** The text of the QR code in the image, if it is a readable PNG, JPEG or GIF with one in it. */
 	static Optional<String> read(byte[] image) {
-		var picture = decodeImage(image);
-		if (picture == null) {
+		if (!(Pictures.decode(image, PICTURES) instanceof Pictures.Decoded picture)) {
 			return Optional.empty();
 		}
-		var source = new BufferedImageLuminanceSource(picture);
+		var source = new BufferedImageLuminanceSource(picture.image());
 		Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
 		for (var bitmap : new BinaryBitmap[] { new BinaryBitmap(new HybridBinarizer(source)),
 				new BinaryBitmap(new GlobalHistogramBinarizer(source)) }) {
@@ -78,32 +79,6 @@ final class QrCodes {
 		}
 		catch (ReaderException e) {
 			return Optional.empty();
-		}
-	}
-
-	private static BufferedImage decodeImage(byte[] image) {
-		try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
-			if (in == null) {
-				return null;
-			}
-			var readers = ImageIO.getImageReaders(in);
-			if (!readers.hasNext()) {
-				return null;
-			}
-			var reader = readers.next();
-			try {
-				reader.setInput(in, true, true);
-				if (reader.getWidth(0) > MAX_SIDE || reader.getHeight(0) > MAX_SIDE) {
-					return null;
-				}
-				return reader.read(0);
-			}
-			finally {
-				reader.dispose();
-			}
-		}
-		catch (IOException | RuntimeException e) {
-			return null;
 		}
 	}
 }

@@ -222,7 +222,11 @@ class AppsPages {
 		});
 	}
 
+	/** The uploaded image; one larger than a wallpaper may be is not even read. */
 	private static byte[] bytes(@Nullable MultipartFile image) {
+		if (image != null && image.getSize() > Wallpapers.MAX_BYTES) {
+			throw new Refused(Status.UNPROCESSABLE, "apps.profile.bad-image", Wallpapers.MAX_BYTES / 1024 / 1024);
+		}
 		try {
 			return image == null ? new byte[0] : image.getBytes();
 		}

@@ -1,6 +1,5 @@
 package org.cloudroom.apps;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,10 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
-
+import org.cloudroom.images.Pictures;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,7 +28,12 @@ class Wallpapers {
 
 	static final int MAX_BYTES = 5 * 1024 * 1024;
 	static final int MAX_SIDE = 8000;
+	static final long MAX_PIXELS = 40_000_000;
 	static final int MIN_SIDE = 16;
+	private static final Pictures.Limits LIMITS = new Pictures.Limits(Set.of("png", "jpeg"), MAX_BYTES, MAX_SIDE,
+			MAX_PIXELS);
+	/** Checking an image decodes all its pixels but keeps a sample at most this large: it is only looked at. */
+	private static final int CHECK_SIDE = 256;
 	private static final Pattern NAME = Pattern.compile("[0-9a-f]{64}\\.(png|jpg)");
 
 	private final Path folder;
@@ -38,25 +42,25 @@ class Wallpapers {
 		this.folder = data.resolve("wallpapers").toAbsolutePath();
 	}
 
-	/** Checks the image by decoding it and keeps it; its file name. */
+	/**
+	 * Checks the image and keeps it; its file name. Its size is read from its header first: one that claims more
+	 * than {@link #MAX_SIDE} pixels on a side or {@link #MAX_PIXELS} in all is refused before a pixel is decoded.
+	 */
 	String store(byte[] image) {
-		if (image.length == 0 || image.length > MAX_BYTES) {
-			throw new Refused(Status.UNPROCESSABLE, "apps.profile.bad-image", MAX_BYTES / 1024 / 1024);
-		}
 		var extension = extension(image);
-		try {
-			var decoded = ImageIO.read(new ByteArrayInputStream(image));
-			if (extension.isEmpty() || decoded == null || decoded.getWidth() > MAX_SIDE
-					|| decoded.getHeight() > MAX_SIDE || decoded.getWidth() < MIN_SIDE
-					|| decoded.getHeight() < MIN_SIDE) {
-				throw new Refused(Status.UNPROCESSABLE, "apps.profile.bad-image", MAX_BYTES / 1024 / 1024);
-			}
+		if (image.length == 0 || image.length > MAX_BYTES || extension.isEmpty()) {
+			throw badImage();
 		}
-		catch (IOException | RuntimeException e) {
-			if (e instanceof Refused refused) {
-				throw refused;
+		switch (Pictures.decodeSampled(image, LIMITS, CHECK_SIDE)) {
+			case Pictures.TooLarge(int width, int height) -> throw new Refused(Status.UNPROCESSABLE,
+					"apps.profile.image-too-large", width, height, MAX_SIDE, MAX_PIXELS / 1_000_000,
+					MAX_PIXELS / 10_000);
+			case Pictures.Unreadable unreadable -> throw badImage();
+			case Pictures.Decoded decoded -> {
+				if (decoded.width() < MIN_SIDE || decoded.height() < MIN_SIDE) {
+					throw badImage();
+				}
 			}
-			throw new Refused(Status.UNPROCESSABLE, "apps.profile.bad-image", MAX_BYTES / 1024 / 1024);
 		}
 		var name = sha256(image) + extension;
 		try {
@@ -73,6 +77,10 @@ class Wallpapers {
 			throw new UncheckedIOException(e);
 		}
 		return name;
+	}
+
+	private static Refused badImage() {
+		return new Refused(Status.UNPROCESSABLE, "apps.profile.bad-image", MAX_BYTES / 1024 / 1024);
 	}
 
 	Optional<Path> find(String name) {

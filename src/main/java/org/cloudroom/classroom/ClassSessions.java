@@ -18,6 +18,7 @@ import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.Person;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Role;
+import org.cloudroom.accounts.SchoolClass;
 import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.desktops.Desktops;
 import org.cloudroom.status.Refused;
@@ -30,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Class sessions: a teacher of the class starts one (from the timetable or on the spot) and ends it; while it runs
- * they may lock the class's screens, show their own, send a message. Attendance is who joined and when.
+ * they, and nobody else, may see the class's screens, lock them, show their own, send a message. Attendance is who
+ * joined and when.
  */
 @Service
 public class ClassSessions {
@@ -74,7 +76,7 @@ public class ClassSessions {
 	}
 
 	private ClassSession start(CloudroomUser user, ClassId classId, @Nullable UUID roomId, Optional<Lesson> lesson) {
-		var schoolClass = classes.requireTeacherOf(user, classId);
+		var schoolClass = requireTeaching(user, classId);
 		var running = runningOf(classId);
 		if (running.isPresent()) {
 			if (running.get().teacher().equals(user.id())) {
@@ -106,9 +108,16 @@ public class ClassSessions {
 		return session;
 	}
 
+	/**
+	 * Ends the session: its teacher does, or another teacher of the class when it was left running (ending shows
+	 * nobody anything).
+	 */
 	@Transactional
 	public ClassSession end(CloudroomUser user, UUID sessionId) {
-		var session = requireRunning(user, sessionId);
+		var session = require(user, sessionId);
+		if (!session.running()) {
+			throw new Refused(Status.FORBIDDEN, "classroom.session.ended");
+		}
 		var ended = now();
 		jdbc.sql("update class_session set ended_at = ?, locked = false, broadcasting = false where id = ?")
 			.params(ended, sessionId).update();
@@ -150,19 +159,41 @@ public class ClassSessions {
 	}
 
 	/**
-	 * The session, for the person who runs its class (its teacher, the school's admin or the operator); another
-	 * school's session is "not found", somebody else is "forbidden".
+	 * The class, for one of its teachers: only they run its sessions. Another school's class is "not found"; the
+	 * school's admin, the operator and everybody else are "forbidden".
+	 */
+	public SchoolClass requireTeaching(CloudroomUser user, ClassId classId) {
+		var schoolClass = classes.requireTeacherOf(user, classId);
+		if (user.role() != Role.TEACHER) {
+			throw new Refused(Status.FORBIDDEN, "classroom.teachers-only");
+		}
+		return schoolClass;
+	}
+
+	/**
+	 * The session, for a teacher of its class (its record: attendance, ending it); another school's session is "not
+	 * found", anybody else "forbidden".
 	 */
 	public ClassSession require(CloudroomUser user, UUID sessionId) {
 		var session = find(sessionId).orElseThrow(Refused::notFound);
 		user.requireMemberOf(session.school());
-		classes.requireTeacherOf(user, session.classId());
+		requireTeaching(user, session.classId());
 		return session;
 	}
 
-	/** As {@link #require}, and the session still runs: after its end nothing of the class is watched (403). */
+	/**
+	 * As {@link #require}, for the teacher who started the session and while it runs: only they see the class's
+	 * screens and act on them (403 for anybody else, and for everybody after its end).
+	 */
 	public ClassSession requireRunning(CloudroomUser user, UUID sessionId) {
-		var session = require(user, sessionId);
+		return requireSupervising(user, require(user, sessionId));
+	}
+
+	/** A session {@link #require} gave, when the person supervises it: they started it, and it runs. */
+	ClassSession requireSupervising(CloudroomUser user, ClassSession session) {
+		if (!session.teacher().equals(user.id())) {
+			throw new Refused(Status.FORBIDDEN, "classroom.session.not-yours");
+		}
 		if (!session.running()) {
 			throw new Refused(Status.FORBIDDEN, "classroom.session.ended");
 		}
@@ -179,15 +210,25 @@ public class ClassSessions {
 			.query(ClassSessions::session).optional();
 	}
 
-	/** The running sessions of the classes a student is in. */
+	/**
+	 * The running sessions of the classes a student is in, that a teacher of the class runs: one somebody else
+	 * started (a school admin could, once) or whose teacher left the class holds nobody.
+	 */
 	public List<ClassSession> runningFor(PersonId student) {
-		return classes.ofPerson(student).stream().map(c -> runningOf(c.id())).flatMap(Optional::stream).toList();
+		return classes.ofPerson(student).stream().map(c -> runningOf(c.id())).flatMap(Optional::stream)
+			.filter(this::runByATeacherOfTheClass).toList();
 	}
 
-	/** The running sessions a teacher runs. */
+	/** The running sessions a teacher runs, of classes they still teach. */
 	public List<ClassSession> runningBy(PersonId teacher) {
 		return jdbc.sql("select * from class_session where teacher_id = ? and ended_at is null")
-			.param(teacher.value()).query(ClassSessions::session).list();
+			.param(teacher.value()).query(ClassSessions::session).list().stream()
+			.filter(this::runByATeacherOfTheClass).toList();
+	}
+
+	private boolean runByATeacherOfTheClass(ClassSession session) {
+		return people.find(session.teacher()).filter(p -> p.role() == Role.TEACHER).isPresent()
+				&& classes.hasMember(session.classId(), session.teacher());
 	}
 
 	/** The past and running sessions of a class, the newest first. */

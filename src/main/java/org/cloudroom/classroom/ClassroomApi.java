@@ -178,14 +178,14 @@ class ClassroomApi {
 
 	@GetMapping("/sessions/{sessionId}")
 	WallView session(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID sessionId) {
-		var session = sessions.require(user, sessionId);
+		var session = sessions.requireRunning(user, sessionId);
 		var view = wall.of(session);
 		return new WallView(SessionView.of(session), view.rows(), view.columns(),
 				view.tiles().stream().map(TileView::of).toList(), sessions.takeOvers(session).stream()
 					.map(t -> new TakeOverView(t.teacher().toString(), t.student().toString(), t.at())).toList());
 	}
 
-	/** A student's live thumbnail: only for the class's teacher, only while the session runs (403 otherwise). */
+	/** A student's live thumbnail: only for the session's teacher, only while it runs (403 otherwise). */
 	@GetMapping(path = "/sessions/{sessionId}/students/{personId}/thumbnail", produces = MediaType.IMAGE_JPEG_VALUE)
 	ResponseEntity<byte[]> thumbnail(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID sessionId,
 			@PathVariable PersonId personId) {

@@ -14,6 +14,7 @@ import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Role;
 import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin's rooms and timetable, a class's sessions for its teacher, and the teacher's wall. */
+/** The admin's rooms and timetable, a class's sessions for its teachers, and the wall for the session's teacher. */
 @Controller
 class ClassroomPages {
 
@@ -88,9 +89,11 @@ class ClassroomPages {
 
 	@GetMapping("/classes/{classId}/sessions")
 	String ofClass(@AuthenticationPrincipal CloudroomUser user, @PathVariable ClassId classId, Model model) {
-		var schoolClass = classes.requireTeacherOf(user, classId);
+		var schoolClass = sessions.requireTeaching(user, classId);
+		var running = sessions.runningOf(classId);
 		model.addAttribute("schoolClass", schoolClass);
-		model.addAttribute("running", sessions.runningOf(classId).orElse(null));
+		model.addAttribute("running", running.orElse(null));
+		model.addAttribute("mine", running.filter(s -> s.teacher().equals(user.id())).isPresent());
 		model.addAttribute("past", sessions.ofClass(classId).stream().filter(s -> !s.running()).limit(20).toList());
 		model.addAttribute("lessons", timetable.ofClass(classId));
 		model.addAttribute("rooms", rooms.ofSchool(schoolClass.schoolId()).stream()
@@ -102,13 +105,13 @@ class ClassroomPages {
 	String start(@AuthenticationPrincipal CloudroomUser user, @PathVariable ClassId classId,
 			@RequestParam(required = false) UUID lesson, RedirectAttributes flash) {
 		try {
-			var schoolClass = classes.requireTeacherOf(user, classId);
+			var schoolClass = sessions.requireTeaching(user, classId);
 			var session = lesson == null ? sessions.start(user, classId, null)
 					: sessions.startLesson(user, schoolClass.schoolId(), lesson);
 			return "redirect:/sessions/" + session.id();
 		}
 		catch (Refused refused) {
-			if (refused.status().http() == 404) {
+			if (refused.status() == Status.NOT_FOUND || refused.status() == Status.FORBIDDEN) {
 				throw refused;
 			}
 			flash.addFlashAttribute("refused", refused);
@@ -122,6 +125,7 @@ class ClassroomPages {
 		if (!session.running()) {
 			return "redirect:/classes/" + session.classId() + "/sessions";
 		}
+		sessions.requireSupervising(user, session);
 		model.addAttribute("classSession", session);
 		model.addAttribute("schoolClass", classes.find(session.school(), session.classId()).orElseThrow());
 		return "classroom/wall";

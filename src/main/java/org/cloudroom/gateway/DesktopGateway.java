@@ -40,7 +40,7 @@ class DesktopGateway extends BinaryWebSocketHandler {
 				() -> supervision.connected(user, desktop, mode));
 		var open = new GatewayConnections.Open(relay, user, desktop, mode);
 		// Registered before asking, so that a lock arriving in between reaches this connection too.
-		connections.add(session.getId(), open);
+		connections.add(session.getId(), open, (GatewayConnections.Slot) attributes.get(Admission.SLOT));
 		if (open.ownersOwn()) {
 			relay.lock(supervision.locked(user.id()));
 		}

@@ -33,6 +33,6 @@ class GatewayConfiguration implements WebSocketConfigurer {
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		var rules = supervision.getIfAvailable(() -> Supervision.NOBODY);
 		registry.addHandler(new DesktopGateway(desktops, meter, (int) settings.maxClipboard().toBytes(), connections,
-				rules), "/gateway/desktops/*").addInterceptors(new Admission(desktops, rules));
+				rules), "/gateway/desktops/*").addInterceptors(new Admission(desktops, rules, connections, settings));
 	}
 }

@@ -1,7 +1,11 @@
 package org.cloudroom.gateway;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
@@ -10,7 +14,10 @@ import org.cloudroom.status.Status;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 
-/** The gateway's open connections, to act on while they are open: lock an owner's input, end the watchers. */
+/**
+ * The gateway's connections, admitted or open, to count them against the limits and to act on them while they are
+ * open: lock an owner's input, end the watchers.
+ */
 @Component
 public class GatewayConnections {
 
@@ -21,10 +28,54 @@ public class GatewayConnections {
 		}
 	}
 
-	private final Map<String, Open> open = new ConcurrentHashMap<>();
+	/** A place held for a connection from its admission until it opens, or its upgrade fails; one per request. */
+	static final class Slot {
 
-	void add(String id, Open connection) {
+		private final PersonId person;
+		private final UUID desktop;
+		private final long admittedAt;
+
+		private Slot(PersonId person, UUID desktop, long admittedAt) {
+			this.person = person;
+			this.desktop = desktop;
+			this.admittedAt = admittedAt;
+		}
+	}
+
+	/** A slot whose upgrade neither opened nor failed within this time is given up (the browser went away). */
+	private static final long SLOT_TIMEOUT = TimeUnit.MINUTES.toNanos(1);
+
+	private final Map<String, Open> open = new ConcurrentHashMap<>();
+	private final Set<Slot> admitted = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Holds a place for the person's connection to the desktop, unless the person or the desktop has as many
+	 * connections, admitted or open, as the limits allow.
+	 */
+	synchronized Optional<Slot> admit(PersonId person, UUID desktop, int perPerson, int perDesktop) {
+		long now = System.nanoTime();
+		admitted.removeIf(slot -> now - slot.admittedAt > SLOT_TIMEOUT);
+		long ofPerson = open.values().stream().filter(c -> c.user().id().equals(person)).count()
+				+ admitted.stream().filter(s -> s.person.equals(person)).count();
+		long ofDesktop = open.values().stream().filter(c -> c.desktop().id().equals(desktop)).count()
+				+ admitted.stream().filter(s -> s.desktop.equals(desktop)).count();
+		if (ofPerson >= perPerson || ofDesktop >= perDesktop) {
+			return Optional.empty();
+		}
+		var slot = new Slot(person, desktop, now);
+		admitted.add(slot);
+		return Optional.of(slot);
+	}
+
+	/** The admitted connection will not open: its place is free again. */
+	void release(Slot slot) {
+		admitted.remove(slot);
+	}
+
+	/** The admitted connection opened: it counts as open from now on instead of its slot. */
+	synchronized void add(String id, Open connection, Slot slot) {
 		open.put(id, connection);
+		admitted.remove(slot);
 	}
 
 	Open remove(String id) {

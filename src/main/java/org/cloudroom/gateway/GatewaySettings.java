@@ -8,7 +8,19 @@ import org.springframework.util.unit.DataSize;
  * Settings of the gateway, under {@code cloudroom.gateway}.
  *
  * @param maxClipboard the largest clipboard text a browser may send to a desktop
+ * @param maxConnectionsPerPerson how many gateway connections one person may hold open at once, to any desktops
+ * (each costs the server two threads); more are refused with 429 before the upgrade
+ * @param maxConnectionsPerDesktop how many connections one desktop may have at once, its owner's and watchers'
+ * together: enough for a whole class watching the teacher's shown screen
  */
 @ConfigurationProperties("cloudroom.gateway")
-public record GatewaySettings(@DefaultValue("1MB") DataSize maxClipboard) {
+public record GatewaySettings(@DefaultValue("1MB") DataSize maxClipboard,
+		@DefaultValue("8") int maxConnectionsPerPerson, @DefaultValue("60") int maxConnectionsPerDesktop) {
+
+	public GatewaySettings {
+		if (maxConnectionsPerPerson < 1 || maxConnectionsPerDesktop < 1) {
+			throw new IllegalArgumentException(
+					"cloudroom.gateway.max-connections-per-person and -per-desktop must be at least 1");
+		}
+	}
 }

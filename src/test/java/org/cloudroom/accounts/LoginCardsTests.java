@@ -145,6 +145,25 @@ class LoginCardsTests {
 	}
 
 	@Test
+	void readsACardOnlyFromAPngJpegOrGifPictureAsTheLoginPageSays() throws IOException {
+		var text = "cloudroom:" + suffix;
+		var card = ImageIO.read(new java.io.ByteArrayInputStream(QrCodes.png(text, 360)));
+
+		assertThat(QrCodes.read(encode(card, "gif"))).contains(text);
+		assertThat(QrCodes.read(encode(card, "jpeg"))).contains(text);
+		assertThat(QrCodes.read(encode(card, "bmp"))).as("BMP").isEmpty();
+		assertThat(QrCodes.read(encode(card, "tiff"))).as("TIFF").isEmpty();
+	}
+
+	private static byte[] encode(BufferedImage image, String format) throws IOException {
+		var rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+		rgb.createGraphics().drawImage(image, 0, 0, null);
+		var out = new ByteArrayOutputStream();
+		assertThat(ImageIO.write(rgb, format, out)).as("written as " + format).isTrue();
+		return out.toByteArray();
+	}
+
+	@Test
 	void refusesToUnpackAPictureThatClaimsAHugeSize() throws IOException {
 		var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		var png = pngHeaderOnly(20_000, 20_000);

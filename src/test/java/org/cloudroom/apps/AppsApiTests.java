@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.cloudroom.accounts.Classes;
 import org.cloudroom.accounts.PeopleImport;
 import org.cloudroom.accounts.Program;
+import org.cloudroom.images.CraftedPng;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,6 +191,28 @@ class AppsApiTests {
 		assertThat(newest.get("wallpaperImage").asString()).isEmpty();
 		assertThat(newest.get("defaultBrowser").asString()).isEqualTo("chromium");
 		assertThat(newest.get("defaultEditor").asString()).isEqualTo("vim");
+	}
+
+	@Test
+	void aWallpaperThatClaimsHugeDimensionsIsRefusedWithItsSizeInThePersonsLanguageAndChangesNothing() {
+		var profile = "/api/v1/schools/" + school + "/profile";
+		var versions = body(mvc.get().uri(profile).header(AUTHORIZATION, bearer(admin)).exchange());
+		var huge = CraftedPng.withRows(20_000, 20_000, 4);
+
+		var english = mvc.put().uri(profile + "/wallpaper-image").header(AUTHORIZATION, bearer(admin))
+			.header(ACCEPT_LANGUAGE, "en").contentType(org.springframework.http.MediaType.IMAGE_PNG).content(huge)
+			.exchange();
+		var chinese = mvc.put().uri(profile + "/wallpaper-image").header(AUTHORIZATION, bearer(admin))
+			.header(ACCEPT_LANGUAGE, "zh-CN").contentType(org.springframework.http.MediaType.IMAGE_PNG).content(huge)
+			.exchange();
+
+		assertThat(english).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(english).get("detail").asString()).isEqualTo(
+				"This picture is 20000 × 20000 pixels; a wallpaper has at most 8000 pixels on each side and 40 million in all.");
+		assertThat(chinese).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(chinese).get("detail").asString())
+			.isEqualTo("这张图片有 20000 × 20000 像素；壁纸每边最多 8000 像素，总共最多 4000 万像素。");
+		assertThat(body(mvc.get().uri(profile).header(AUTHORIZATION, bearer(admin)).exchange())).isEqualTo(versions);
 	}
 
 	private String token(String username, String password) {

@@ -13,6 +13,7 @@ import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Program;
 import org.cloudroom.accounts.Role;
 import org.cloudroom.accounts.SchoolId;
+import org.cloudroom.images.CraftedPng;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +126,41 @@ class ProfilesTests {
 		assertRefused(() -> profiles.changeWallpaperImage(admin, school, broken), Status.UNPROCESSABLE);
 
 		assertThat(profiles.current(school)).isEqualTo(before);
+	}
+
+	@Test
+	void aWallpaperThatClaimsHugeDimensionsIsRefusedByItsHeaderAndChangesNothing() throws Exception {
+		var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+		var versions = profiles.versions(admin, school);
+		var stored = wallpaperFiles();
+		var huge = CraftedPng.withRows(20_000, 20_000, 4);
+		var allocated = threads.getCurrentThreadAllocatedBytes();
+
+		assertThatThrownBy(() -> profiles.changeWallpaperImage(admin, school, huge))
+			.isInstanceOfSatisfying(Refused.class, refused -> {
+				assertThat(refused.status()).isEqualTo(Status.UNPROCESSABLE);
+				assertThat(refused.messageKey()).isEqualTo("apps.profile.image-too-large");
+				assertThat(refused.args()).startsWith(20_000, 20_000);
+			});
+
+		assertThat(threads.getCurrentThreadAllocatedBytes() - allocated).as("bytes allocated: no pixel decoded")
+			.isLessThan(50L * 1024 * 1024);
+		assertThat(huge.length).as("a small file").isLessThan(4 * 1024);
+		assertThat(profiles.versions(admin, school)).isEqualTo(versions);
+		assertThat(wallpaperFiles()).isEqualTo(stored);
+	}
+
+	@org.springframework.beans.factory.annotation.Value("${cloudroom.data}")
+	java.nio.file.Path data;
+
+	private java.util.List<String> wallpaperFiles() throws java.io.IOException {
+		var folder = data.resolve("wallpapers");
+		if (!java.nio.file.Files.isDirectory(folder)) {
+			return java.util.List.of();
+		}
+		try (var files = java.nio.file.Files.list(folder)) {
+			return files.map(f -> f.getFileName().toString()).sorted().toList();
+		}
 	}
 
 	@Test

@@ -48,6 +48,9 @@ class ClassroomApiTests {
 	@Autowired
 	Classes classes;
 
+	@Autowired
+	ClassSessions sessions;
+
 	ClassOfTwo school;
 
 	@BeforeEach
@@ -113,6 +116,108 @@ class ClassroomApiTests {
 		assertThat(mvc.get().uri("/api/v1/sessions/{id}", session).with(as(school.teacher())).exchange())
 			.bodyJson().extractingPath("session.locked").isEqualTo(true);
 		mvc.post().uri("/api/v1/sessions/{id}/end", session).with(as(school.teacher())).exchange();
+	}
+
+	@Test
+	void neitherTheSchoolAdminNorTheOperatorStartsAClassSessionByHandOrByTheTimetable() throws Exception {
+		var room = json.readTree(mvc.post().uri("/api/v1/schools/{s}/rooms", school.school().toString())
+			.with(as(school.admin())).contentType(APPLICATION_JSON)
+			.content("{\"name\": \"三号机房\", \"rows\": 5, \"columns\": 5}").exchange().getResponse()
+			.getContentAsString()).get("id").asString();
+		var lesson = json.readTree(mvc.post().uri("/api/v1/schools/{s}/timetable", school.school().toString())
+			.with(as(school.admin())).contentType(APPLICATION_JSON).content("""
+					{"classId": "%s", "room": "%s", "day": "WEDNESDAY", "start": "09:00", "end": "09:45"}"""
+				.formatted(school.class52(), room)).exchange().getResponse().getContentAsString()).get("id").asString();
+
+		for (var outsider : List.of(school.admin(), operator())) {
+			assertThat(mvc.post().uri("/api/v1/classes/{c}/sessions", school.class52().toString()).with(as(outsider))
+				.exchange()).hasStatus(HttpStatus.FORBIDDEN).bodyJson().extractingPath("detail")
+				.isEqualTo("Only a teacher of the class runs its class sessions.");
+			assertThat(mvc.post().uri("/api/v1/schools/{s}/timetable/{l}/session", school.school().toString(), lesson)
+				.with(as(outsider)).exchange()).hasStatus(HttpStatus.FORBIDDEN);
+			assertThat(mvc.get().uri("/classes/{c}/sessions", school.class52().toString()).with(as(outsider))
+				.exchange()).hasStatus(HttpStatus.FORBIDDEN);
+			assertThat(mvc.post().uri("/classes/{c}/sessions", school.class52().toString()).param("lesson", lesson)
+				.with(as(outsider)).exchange()).hasStatus(HttpStatus.FORBIDDEN);
+		}
+		assertThat(mvc.post().uri("/api/v1/classes/{c}/sessions", school.class52().toString())
+			.with(as(school.admin())).header("Accept-Language", "zh-CN").exchange()).bodyJson()
+			.extractingPath("detail").isEqualTo("只有本班的老师才能上课。");
+		assertThat(sessions.runningOf(school.class52())).as("nothing started").isEmpty();
+		assertThat(mvc.get().uri("/schools/{s}/classes/{c}", school.school().toString(), school.class52().toString())
+			.with(as(school.admin())).exchange()).hasStatusOk().bodyText().doesNotContain("id=\"class-sessions\"");
+		assertThat(mvc.get().uri("/schools/{s}/classes/{c}", school.school().toString(), school.class52().toString())
+			.with(as(school.teacher())).exchange()).hasStatusOk().bodyText().contains("id=\"class-sessions\"");
+		assertThat(mvc.post().uri("/api/v1/schools/{s}/timetable/{l}/session", school.school().toString(), lesson)
+			.with(as(school.teacher())).exchange()).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("room")
+			.isEqualTo(room);
+	}
+
+	@Test
+	void onlyTheTeacherWhoStartedTheSessionSeesAndActsOnTheClassNotTheAdminTheOperatorNorAColleague()
+			throws Exception {
+		var started = mvc.post().uri("/api/v1/classes/{c}/sessions", school.class52().toString())
+			.with(as(school.teacher())).exchange();
+		assertThat(started).hasStatus(HttpStatus.CREATED);
+		var session = json.readTree(started.getResponse().getContentAsString()).get("id").asString();
+
+		for (var outsider : List.of(school.admin(), operator(), school.coTeacher(), school.otherTeacher())) {
+			assertThat(mvc.get().uri("/api/v1/sessions/{id}", session).with(as(outsider)).exchange())
+				.as(outsider.username() + " sees the wall").hasStatus(HttpStatus.FORBIDDEN);
+			assertThat(mvc.get().uri("/sessions/{id}", session).with(as(outsider)).exchange())
+				.as(outsider.username() + " opens the wall").hasStatus(HttpStatus.FORBIDDEN);
+			assertThat(mvc.get().uri("/api/v1/sessions/{id}/students/{p}/thumbnail", session, school.ming().id())
+				.with(as(outsider)).exchange()).as(outsider.username() + " sees a thumbnail")
+				.hasStatus(HttpStatus.FORBIDDEN);
+			assertThat(mvc.put().uri("/api/v1/sessions/{id}/lock", session).with(as(outsider))
+				.contentType(APPLICATION_JSON).content("{\"locked\": true}").exchange()).hasStatus(HttpStatus.FORBIDDEN);
+			assertThat(mvc.put().uri("/api/v1/sessions/{id}/broadcast", session).with(as(outsider))
+				.contentType(APPLICATION_JSON).content("{\"broadcasting\": true}").exchange())
+				.hasStatus(HttpStatus.FORBIDDEN);
+			assertThat(mvc.post().uri("/api/v1/sessions/{id}/messages", session).with(as(outsider))
+				.contentType(APPLICATION_JSON).content("{\"text\": \"hi\"}").exchange())
+				.hasStatus(HttpStatus.FORBIDDEN);
+			if (outsider != school.coTeacher()) {
+				assertThat(mvc.post().uri("/api/v1/sessions/{id}/end", session).with(as(outsider)).exchange())
+					.as(outsider.username() + " ends it").hasStatus(HttpStatus.FORBIDDEN);
+			}
+		}
+
+		assertThat(mvc.get().uri("/api/v1/sessions/{id}", session).with(as(school.teacher())).exchange())
+			.hasStatusOk().bodyJson().satisfies(view -> {
+				assertThat(view).extractingPath("session.running").isEqualTo(true);
+				assertThat(view).extractingPath("session.locked").isEqualTo(false);
+				assertThat(view).extractingPath("session.broadcasting").isEqualTo(false);
+			});
+		assertThat(mvc.get().uri("/api/v1/sessions/{id}/attendance", session).with(as(school.coTeacher()))
+			.exchange()).as("the attendance is the class's record").hasStatusOk();
+		assertThat(mvc.post().uri("/api/v1/sessions/{id}/end", session).with(as(school.teacher())).exchange())
+			.hasStatusOk();
+	}
+
+	@Test
+	void aColleagueOfTheClassEndsASessionLeftRunningAndStartsTheirOwn() throws Exception {
+		var started = mvc.post().uri("/api/v1/classes/{c}/sessions", school.class52().toString())
+			.with(as(school.teacher())).exchange();
+		var session = json.readTree(started.getResponse().getContentAsString()).get("id").asString();
+		assertThat(mvc.post().uri("/api/v1/classes/{c}/sessions", school.class52().toString())
+			.with(as(school.coTeacher())).exchange()).hasStatus(HttpStatus.CONFLICT);
+		assertThat(mvc.get().uri("/classes/{c}/sessions", school.class52().toString()).with(as(school.coTeacher()))
+			.exchange()).hasStatusOk().bodyText().contains("id=\"end-others-session\"")
+			.doesNotContain("id=\"open-session\"");
+
+		assertThat(mvc.post().uri("/sessions/{id}/end", session).with(as(school.coTeacher())).exchange())
+			.hasStatus(HttpStatus.FOUND);
+
+		assertThat(sessions.runningOf(school.class52())).isEmpty();
+		assertThat(mvc.post().uri("/api/v1/classes/{c}/sessions", school.class52().toString())
+			.with(as(school.coTeacher())).exchange()).hasStatus(HttpStatus.CREATED).bodyJson()
+			.extractingPath("teacher").isEqualTo(school.coTeacher().id().toString());
+	}
+
+	private CloudroomUser operator() {
+		var operator = people.findByUsername("admin").orElseThrow();
+		return new CloudroomUser(operator.id(), null, operator.username(), operator.role());
 	}
 
 	private static RequestPostProcessor as(CloudroomUser user) {

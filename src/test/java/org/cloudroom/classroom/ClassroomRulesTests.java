@@ -125,12 +125,37 @@ class ClassroomRulesTests {
 		assertThat(supervisor.modeFor(school.teacher(), desktopOf(school.ming()))).contains(Mode.CONTROL);
 		assertThat(supervisor.modeFor(school.teacher(), desktopOf(school.fang()))).isEmpty();
 		assertThat(supervisor.modeFor(school.otherTeacher(), desktopOf(school.ming()))).isEmpty();
+		assertThat(supervisor.modeFor(school.coTeacher(), desktopOf(school.ming()))).isEmpty();
+		assertThat(supervisor.modeFor(school.admin(), desktopOf(school.ming()))).isEmpty();
 		assertThat(supervisor.modeFor(school.hong(), desktopOf(school.ming()))).isEmpty();
 		assertThat(channel.state(school.ming().id()).watched()).isTrue();
 		assertThat(channel.state(school.fang().id()).watched()).isFalse();
 		sessions.end(school.teacher(), session.id());
 		assertThat(supervisor.modeFor(school.teacher(), desktopOf(school.ming()))).isEmpty();
 		assertThat(channel.state(school.ming().id()).watched()).isFalse();
+	}
+
+	@Test
+	void theSchoolAdminStartsNoSessionAndOneTheyStartedBeforeGivesThemNoScreenNorLock() {
+		assertThatThrownBy(() -> sessions.start(school.admin(), school.class52(), null))
+			.isInstanceOfSatisfying(Refused.class, r -> assertThat(r.status()).isEqualTo(Status.FORBIDDEN));
+		var legacy = UUID.randomUUID();
+		jdbc.sql("""
+				insert into class_session (id, school_id, class_id, teacher_id, started_at, locked, broadcasting)
+				values (?, ?, ?, ?, ?, false, false)""")
+			.params(legacy, school.school().value(), school.class52().value(), school.admin().id().value(),
+					OffsetDateTime.now())
+			.update();
+
+		assertThat(supervisor.modeFor(school.admin(), desktopOf(school.ming()))).isEmpty();
+		assertThatThrownBy(() -> sessions.lock(school.admin(), legacy, true))
+			.isInstanceOfSatisfying(Refused.class, r -> assertThat(r.status()).isEqualTo(Status.FORBIDDEN));
+		assertThat(supervisor.locked(school.ming().id())).isFalse();
+
+		sessions.end(school.teacher(), legacy);
+		var own = sessions.start(school.teacher(), school.class52(), null);
+		assertThat(supervisor.modeFor(school.teacher(), desktopOf(school.ming()))).contains(Mode.CONTROL);
+		sessions.end(school.teacher(), own.id());
 	}
 
 	@Test
@@ -145,6 +170,8 @@ class ClassroomRulesTests {
 		assertThatThrownBy(() -> sessions.lock(school.ming(), session.id(), false))
 			.isInstanceOfSatisfying(Refused.class, r -> assertThat(r.status()).isEqualTo(Status.FORBIDDEN));
 		assertThatThrownBy(() -> sessions.lock(school.otherTeacher(), session.id(), false))
+			.isInstanceOfSatisfying(Refused.class, r -> assertThat(r.status()).isEqualTo(Status.FORBIDDEN));
+		assertThatThrownBy(() -> sessions.lock(school.coTeacher(), session.id(), false))
 			.isInstanceOfSatisfying(Refused.class, r -> assertThat(r.status()).isEqualTo(Status.FORBIDDEN));
 		assertThat(supervisor.locked(school.ming().id())).isTrue();
 		sessions.lock(school.teacher(), session.id(), false);

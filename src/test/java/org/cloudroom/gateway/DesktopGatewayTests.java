@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 import static org.cloudroom.desktops.DesktopProcesses.XVNC;
 import static org.springframework.http.HttpHeaders.AUTHORIZATION;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -22,6 +24,9 @@ import java.util.regex.Pattern;
 
 import org.cloudroom.TestSchools;
 import org.cloudroom.TestSchools.Student;
+import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.accounts.PersonId;
+import org.cloudroom.accounts.Role;
 import org.cloudroom.desktops.Desktop;
 import org.cloudroom.desktops.DesktopProcesses;
 import org.cloudroom.desktops.Desktops;
@@ -35,6 +40,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import tools.jackson.databind.ObjectMapper;
@@ -122,6 +129,61 @@ class DesktopGatewayTests {
 				headers -> headers.header(AUTHORIZATION, owner.bearer()).header("Origin", "http://evil.example")));
 
 		assertThat(status(error)).isEqualTo(403);
+	}
+
+	@Test
+	void aMalformedOriginIsForbiddenNotAServerError() {
+		for (var origin : java.util.List.of("http://[::1", "::::", "http://%", "http://localhost:80:80",
+				"http://localhost:99999999999")) {
+			var error = catchThrowable(() -> BrowserSocket.open(http, gateway(desktop),
+					headers -> headers.header(AUTHORIZATION, owner.bearer()).header("Origin", origin)));
+
+			assertThat(status(error)).as(origin).isEqualTo(403);
+		}
+	}
+
+	@Test
+	void anotherSchoolsDesktopIsNotFoundAtTheGatewayNorForTheOtherSchoolsAdmin() {
+		var stranger = new TestSchools(mvc, json).openWithStudents(1).getFirst();
+		var strangersAdmin = new CloudroomUser(PersonId.random(), stranger.school(), "their-admin", Role.ADMIN);
+
+		assertThat(refusal(gateway(desktop), stranger.bearer())).as("like a desktop that does not run")
+			.isEqualTo(refusal(gateway(UUID.randomUUID()), stranger.bearer())).isEqualTo(404);
+		var asTheirAdmin = authentication(new UsernamePasswordAuthenticationToken(strangersAdmin, null,
+				java.util.List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+		assertThat(mvc.delete().uri("/api/v1/schools/{s}/desktops/{d}", stranger.school().toString(), desktop)
+			.with(asTheirAdmin).with(csrf()).exchange()).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.delete().uri("/api/v1/schools/{s}/desktops/{d}", owner.school().toString(), desktop)
+			.with(asTheirAdmin).with(csrf()).exchange()).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(desktops.find(desktop)).as("still running").isPresent();
+	}
+
+	@Test
+	void aPersonsNinthConnectionIsRefusedWith429BeforeTheUpgradeUntilOneCloses() throws Exception {
+		var open = new java.util.ArrayList<BrowserSocket>();
+		try {
+			for (int i = 0; i < 8; i++) {
+				var socket = open();
+				socket.handshake();
+				open.add(socket);
+			}
+
+			await().atMost(BrowserSocket.PATIENCE)
+				.until(() -> desktops.find(desktop).map(Desktop::connections).orElse(0) == 8);
+
+			assertThat(refusal(gateway(desktop), owner.bearer())).isEqualTo(429);
+			assertThat(desktops.find(desktop)).get().extracting(Desktop::connections).isEqualTo(8);
+
+			open.removeFirst().close();
+			await().atMost(BrowserSocket.PATIENCE)
+				.until(() -> desktops.find(desktop).map(Desktop::connections).orElse(0) == 7);
+			try (var ninth = open()) {
+				assertThat(ninth.handshake().name()).isEqualTo(owner.username());
+			}
+		}
+		finally {
+			open.forEach(BrowserSocket::close);
+		}
 	}
 
 	@Test

@@ -150,7 +150,8 @@ class DesktopGatewayViewModeTests {
 			when(websocket.getAttributes()).thenReturn(new java.util.HashMap<>(java.util.Map.of(Admission.USER, owner,
 					Admission.DESKTOP, new Desktop(desktopId, owner.id(), owner.school(), OffsetDateTime.now(), 0,
 							"/gateway/desktops/" + desktopId),
-					Admission.MODE, Mode.CONTROL)));
+					Admission.MODE, Mode.CONTROL, Admission.SLOT,
+					connections.admit(owner.id(), desktopId, 8, 60).orElseThrow())));
 			new DesktopGateway(desktops, meter, 1024 * 1024, connections, locked)
 				.afterConnectionEstablished(websocket);
 			relay = connections.get("s1").relay();
