@@ -45,8 +45,21 @@ public final class TestSchools {
 		this.json = json;
 	}
 
+	/** A school, its admin's API token, and its students. */
+	public record OpenedSchool(SchoolId id, String adminToken, List<Student> students) {
+
+		public String adminBearer() {
+			return "Bearer " + adminToken;
+		}
+	}
+
 	/** A new school with this many students, each with a unique username. */
 	public List<Student> openWithStudents(int count) {
+		return open(count).students();
+	}
+
+	/** A new school with its admin and this many students, each with a unique username. */
+	public OpenedSchool open(int count) {
 		var operator = token("admin", "operator-test-password");
 		var admin = "adm-" + unique();
 		var opened = body(mvc.post().uri("/api/v1/schools").header(AUTHORIZATION, "Bearer " + operator)
@@ -74,7 +87,7 @@ public final class TestSchools {
 			students.add(new Student(PersonId.of(me.get("id").asString()), school, username, password, token));
 		}
 		assertThat(students).hasSize(count);
-		return students;
+		return new OpenedSchool(school, adminToken, students);
 	}
 
 	private String token(String username, String password) {
