@@ -10,12 +10,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -48,10 +49,11 @@ class WebSecurity {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain filterChain(HttpSecurity http, PasswordLogin passwordLogin, ApiTokens tokens,
 			SecurityContextRepository contexts, MessageSource messages, ObjectMapper json) throws Exception {
-		var failures = new ExceptionMappingAuthenticationFailureHandler();
-		failures.setDefaultFailureUrl("/login?error");
-		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
-		http.authenticationProvider(passwordLogin)
+		var redirects = new DefaultRedirectStrategy();
+		AuthenticationFailureHandler failures = (request, response, e) -> redirects.sendRedirect(request, response,
+				e instanceof LoginThrottled throttled ? "/login?wait=" + throttled.seconds() : "/login?error");
+		// Only PasswordLogin, without the global manager as parent, which would check a wrong password twice.
+		http.authenticationManager(new ProviderManager(passwordLogin))
 			.securityContext(context -> context.securityContextRepository(contexts))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/login/card", "/error",
