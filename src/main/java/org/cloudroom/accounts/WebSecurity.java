@@ -17,17 +17,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who may reach what: pages need a login (form or QR card), the JSON API a session or a bearer token, and only
- * health and the login itself are public. Forms carry CSRF tokens; bearer requests need none, as no browser
- * sends that header on its own.
+ * health and the login itself are public. Forms carry CSRF tokens; requests a valid bearer token authenticated need
+ * none, as no browser sends that header on its own.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -65,14 +65,14 @@ class WebSecurity {
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			// CSRF guards what a browser's session cookie would authorise. An API request with no session has
 			// nothing to forge and is answered 401 (not a misleading 403) when it lacks a login.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::carriesToken,
+			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::authenticated,
 					request -> API.matches(request) && request.getSession(false) == null))
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(
 						(request, response, e) -> problem(response, 401, "error.unauthorized", messages, json), API)
 				.defaultAccessDeniedHandlerFor(
 						(request, response, e) -> problem(response, 403, "error.forbidden", messages, json), API))
-			.addFilterBefore(new BearerTokens(tokens), UsernamePasswordAuthenticationFilter.class);
+			.addFilterBefore(new BearerTokens(tokens), CsrfFilter.class);
 		return http.build();
 	}
 

@@ -310,6 +310,20 @@ class AccountsApiTests {
 	}
 
 	@Test
+	void aBearerHeaderWithoutAValidTokenDoesNotExcuseASessionFromCsrf() {
+		var school = openSchool();
+		var session = login(school.adminUsername(), school.adminPassword());
+
+		var forged = mvc.post().uri("/api/v1/schools/{id}/classes", school.id()).session(session)
+			.header(AUTHORIZATION, bearer("made-up")).contentType(APPLICATION_JSON).content("{\"name\": \"Forged\"}")
+			.exchange();
+
+		assertThat(forged).hasStatus(HttpStatus.FORBIDDEN).hasContentTypeCompatibleWith(APPLICATION_PROBLEM_JSON);
+		assertThat(body(mvc.get().uri("/api/v1/schools/{id}/classes", school.id())
+			.header(AUTHORIZATION, bearer(school.adminToken())).exchange())).isEmpty();
+	}
+
+	@Test
 	void bearerRequestsKeepNoSession() {
 		var school = openSchool();
 		people.setLanguage(people.findByUsername(school.adminUsername()).orElseThrow().id(), "zh-CN");
