@@ -58,7 +58,7 @@ public class People {
 		return jdbc.sql("select count(*) from person").query(Integer.class).single();
 	}
 
-	/** Which of these usernames already have an account, in any school. */
+	/** Which of these usernames already have an account, in any school: never to be told apart. */
 	Set<String> taken(Collection<String> usernames) {
 		// In slices: PostgreSQL takes at most 65535 parameters a statement, and a 5 MB file holds more names.
 		var names = usernames.stream().distinct().toList();

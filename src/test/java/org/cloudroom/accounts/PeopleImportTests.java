@@ -115,7 +115,7 @@ class PeopleImportTests {
 				+ " Wang-" + suffix + " ,Ming,Wang,student,,\n");
 
 		assertThat(refused.problems()).extracting(FieldProblem::row, FieldProblem::column, FieldProblem::message)
-			.containsExactly(tuple(3, "username", "import.username-taken"));
+			.containsExactly(tuple(3, "username", "import.username-unavailable"));
 		assertThat(people.ofSchool(school)).isEmpty();
 	}
 
