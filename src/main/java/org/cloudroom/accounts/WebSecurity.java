@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import tools.jackson.databind.ObjectMapper;
@@ -27,7 +28,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Who may reach what: pages need a login (form or QR card), the JSON API a session or a bearer token, and only
  * health and the login itself are public. Forms carry CSRF tokens; requests a valid bearer token authenticated need
- * none, as no browser sends that header on its own.
+ * none, as no browser sends that header on its own. Answers tell browsers not to frame pages, not to guess content
+ * types, to send no address to other sites and, over https, to keep to https (HSTS).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -67,6 +69,10 @@ class WebSecurity {
 			// nothing to forge and is answered 401 (not a misleading 403) when it lacks a login.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::authenticated,
 					request -> API.matches(request) && request.getSession(false) == null))
+			.headers(headers -> headers
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				// Not includeSubDomains: other sites under the school's domain may still be on http.
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(false)))
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(
 						(request, response, e) -> problem(response, 401, "error.unauthorized", messages, json), API)
