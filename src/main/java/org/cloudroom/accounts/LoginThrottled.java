@@ -32,7 +32,7 @@ class LoginThrottled extends AuthenticationException {
 		return seconds() <= 90 ? seconds() : (seconds() + 59) / 60;
 	}
 
-	/** The message key and amount for a wait given in seconds, as the login page is told it. */
+	/** A wait of whole seconds, as the login page is told it ({@code /login?wait=30}). */
 	static LoginThrottled ofSeconds(long seconds) {
 		return new LoginThrottled(Duration.ofSeconds(seconds));
 	}

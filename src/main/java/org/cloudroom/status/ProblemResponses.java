@@ -1,5 +1,6 @@
 package org.cloudroom.status;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	/** Whole seconds, rounded up: trying again a moment too early would be refused once more. */
-	static long seconds(java.time.Duration duration) {
+	static long seconds(Duration duration) {
 		return Math.max(1, (duration.toMillis() + 999) / 1000);
 	}
 
