@@ -8,6 +8,9 @@
   const csrfHeader = document.querySelector('meta[name=_csrf_header]');
   let busy = false;
   let done = false;
+  // Stops after a card that is not valid (or too many of them): sending the same card on would only count against
+  // this computer's address. Pressing the camera button looks again.
+  let scanning = false;
 
   async function send(blob) {
     const body = new FormData();
@@ -22,12 +25,13 @@
       window.location.assign(answer.redirect);
     } else if (answer.message) {
       status.textContent = answer.message;
+      if (response.status === 401 || response.status === 429) scanning = false;
     }
     return response.status;
   }
 
   function grab() {
-    if (done) return;
+    if (done || !scanning) return;
     if (!busy && video.videoWidth > 0) {
       busy = true;
       const scale = Math.min(1, 640 / video.videoWidth);
@@ -46,7 +50,10 @@
       await video.play();
       document.body.classList.add('camera-on');
       status.textContent = text.looking;
-      grab();
+      if (!scanning) {
+        scanning = true;
+        grab();
+      }
     } catch (e) {
       status.textContent = text.noCamera;
     }

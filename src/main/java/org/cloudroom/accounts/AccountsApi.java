@@ -2,6 +2,7 @@ package org.cloudroom.accounts;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -90,20 +91,37 @@ class AccountsApi {
 	}
 
 	@PostMapping("/auth/token")
-	TokenResponse token(@RequestBody TokenRequest request) {
-		if (request.username() == null || request.password() == null) {
+	TokenResponse token(@RequestBody TokenRequest body, HttpServletRequest request) {
+		if (body.username() == null || body.password() == null) {
 			throw new Refused(Status.BAD_REQUEST, "login.missing");
 		}
 		try {
-			var user = login.check(request.username(), request.password());
+			var user = login.check(body.username(), body.password(), LoginSource.of(request.getRemoteAddr()));
 			return new TokenResponse(tokens.issue(user), settings.tokenLifetime().toSeconds());
 		}
-		catch (LockedException e) {
-			throw new Refused(Status.LOCKED, "login.locked");
+		catch (LoginThrottled throttled) {
+			throw Refused.tooMany(Duration.ofSeconds(throttled.seconds()), throttled.messageKey(), throttled.amount());
 		}
 		catch (BadCredentialsException e) {
 			throw new Refused(Status.UNAUTHORIZED, "login.failed");
 		}
+	}
+
+	/** Ends every API token of the person asking, this one included. */
+	@DeleteMapping("/auth/tokens")
+	ResponseEntity<Void> revokeTokens(@AuthenticationPrincipal CloudroomUser user) {
+		tokens.revokeAll(user.id());
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Ends every API token of a person of the school: for a lost laptop or a leaked script. */
+	@DeleteMapping("/schools/{schoolId}/people/{personId}/tokens")
+	ResponseEntity<Void> revokeTokensOf(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@PathVariable PersonId personId) {
+		user.requireAdminOf(schoolId);
+		var person = people.findInSchool(schoolId, personId).orElseThrow(Refused::notFound);
+		tokens.revokeAll(person.id());
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/me")

@@ -8,7 +8,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Bearer tokens for scripts: issued for a password, stored only as a hash, valid for {@code tokenLifetime}. */
+/**
+ * Bearer tokens for scripts: issued for a password, stored only as a hash, valid for {@code tokenLifetime} or until
+ * the password changes or they are revoked.
+ */
 @Component
 class ApiTokens {
 
@@ -27,6 +30,11 @@ class ApiTokens {
 		jdbc.sql("insert into api_token (token_hash, person_id, expires_at) values (?, ?, ?)")
 			.params(Secrets.hash(token), user.id().value(), now.plus(settings.tokenLifetime())).update();
 		return token;
+	}
+
+	/** Ends every token of the person at once. */
+	void revokeAll(PersonId person) {
+		jdbc.sql("delete from api_token where person_id = ?").param(person.value()).update();
 	}
 
 	Optional<CloudroomUser> holder(String token) {

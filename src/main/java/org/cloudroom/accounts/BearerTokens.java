@@ -10,10 +10,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates a request that carries {@code Authorization: Bearer <token>}; such requests keep no session. */
+/**
+ * Authenticates a request that carries {@code Authorization: Bearer <token>}; such requests keep no session. A
+ * request whose bearer token is not valid is not authenticated at all, not even by a session cookie it also sends.
+ * Runs before the CSRF check, which spares only requests a valid token authenticated.
+ */
 class BearerTokens extends OncePerRequestFilter {
 
 	static final String PREFIX = "Bearer ";
+
+	private static final String AUTHENTICATED = BearerTokens.class.getName() + ".authenticated";
 
 	private final ApiTokens tokens;
 
@@ -24,6 +30,11 @@ class BearerTokens extends OncePerRequestFilter {
 	static boolean carriesToken(HttpServletRequest request) {
 		var header = request.getHeader("Authorization");
 		return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+	}
+
+	/** Whether a valid bearer token authenticated this request. */
+	static boolean authenticated(HttpServletRequest request) {
+		return request.getAttribute(AUTHENTICATED) != null;
 	}
 
 	/** An asynchronous response (a streamed download) is dispatched again and must stay authenticated. */
@@ -37,11 +48,12 @@ class BearerTokens extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (carriesToken(request)) {
 			var token = request.getHeader("Authorization").substring(PREFIX.length()).strip();
+			var context = SecurityContextHolder.createEmptyContext();
 			tokens.holder(token).ifPresent(user -> {
-				var context = SecurityContextHolder.createEmptyContext();
 				context.setAuthentication(PasswordLogin.authenticated(user));
-				SecurityContextHolder.setContext(context);
+				request.setAttribute(AUTHENTICATED, Boolean.TRUE);
 			});
+			SecurityContextHolder.setContext(context);
 		}
 		chain.doFilter(request, response);
 	}

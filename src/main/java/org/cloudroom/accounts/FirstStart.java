@@ -14,12 +14,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * On the first start, creates the operator {@code admin}; with {@code cloudroom.accounts.demo} also a demo
- * school with a teacher and a class of 25 students, and prints their credentials.
+ * school with a teacher and a class of 25 students, and prints their credentials. On a later start with
+ * {@code cloudroom.accounts.admin-password} set and not the operator's password, makes it theirs and forgets the
+ * failed logins counted against them: whoever runs the server can always let the operator back in.
  */
 @Component
 class FirstStart implements ApplicationRunner {
 
 	static final String DEMO_SCHOOL = "Demo Primary School";
+	static final String OPERATOR = "admin";
 	private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
 	private static final String[] FAMILY = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周" };
 	private static final String[] GIVEN = { "小明", "欣怡", "子涵", "浩然", "雨桐", "梓萱", "宇轩", "思远", "佳琪",
@@ -31,22 +34,28 @@ class FirstStart implements ApplicationRunner {
 	private final Roster roster;
 	private final PasswordEncoder passwords;
 	private final AccountsSettings settings;
+	private final LoginThrottle throttle;
 
 	FirstStart(People people, Schools schools, Program program, Roster roster, PasswordEncoder passwords,
-			AccountsSettings settings) {
+			AccountsSettings settings, LoginThrottle throttle) {
 		this.people = people;
 		this.schools = schools;
 		this.program = program;
 		this.roster = roster;
 		this.passwords = passwords;
 		this.settings = settings;
+		this.throttle = throttle;
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (people.findByUsername("admin").isEmpty()) {
+		var operator = people.findByUsername(OPERATOR);
+		if (operator.isEmpty()) {
 			createOperator(settings.adminPassword());
+		}
+		else if (settings.adminPassword() != null && !settings.adminPassword().isBlank()) {
+			resetOperator(operator.get().id(), settings.adminPassword());
 		}
 		if (settings.demo() && schools.all().stream().noneMatch(s -> s.name().equals(DEMO_SCHOOL))) {
 			createDemo();
@@ -56,10 +65,19 @@ class FirstStart implements ApplicationRunner {
 	private void createOperator(@Nullable String configured) {
 		var password = configured == null || configured.isBlank() ? Secrets.initialPassword() + Secrets.initialPassword()
 				: configured;
-		people.insert(new NewAccount(PersonId.random(), null, "admin", "Program", "Operator", Role.OPERATOR,
+		people.insert(new NewAccount(PersonId.random(), null, OPERATOR, "Program", "Operator", Role.OPERATOR,
 				passwords.encode(password), configured != null && !configured.isBlank()));
 		if (configured == null || configured.isBlank()) {
-			print("Cloudroom operator created (shown only this once)", List.of("admin  " + password));
+			print("Cloudroom operator created (shown only this once)", List.of(OPERATOR + "  " + password));
+		}
+	}
+
+	private void resetOperator(PersonId operator, String configured) {
+		if (!passwords.matches(configured, people.passwordHash(operator))) {
+			people.setPassword(operator, passwords.encode(configured), true);
+			throttle.clearAccount(OPERATOR);
+			log.warn("The operator's password was set to cloudroom.accounts.admin-password (CLOUDROOM_ADMIN_PASSWORD);"
+					+ " their failed logins and API tokens are forgotten");
 		}
 	}
 

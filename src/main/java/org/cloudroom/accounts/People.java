@@ -23,9 +23,11 @@ public class People {
 	private static final String SELECT = "select id, school_id, username, given_name, family_name, role, language from person";
 
 	private final JdbcClient jdbc;
+	private final ApiTokens tokens;
 
-	People(JdbcClient jdbc) {
+	People(JdbcClient jdbc, ApiTokens tokens) {
 		this.jdbc = jdbc;
+		this.tokens = tokens;
 	}
 
 	public Optional<Person> find(PersonId id) {
@@ -56,7 +58,7 @@ public class People {
 		return jdbc.sql("select count(*) from person").query(Integer.class).single();
 	}
 
-	/** Which of these usernames already have an account, in any school. */
+	/** Which of these usernames already have an account, in any school: never to be told apart. */
 	Set<String> taken(Collection<String> usernames) {
 		// In slices: PostgreSQL takes at most 65535 parameters a statement, and a 5 MB file holds more names.
 		var names = usernames.stream().distinct().toList();
@@ -71,8 +73,8 @@ public class People {
 	void insert(NewAccount account) {
 		jdbc.sql("""
 				insert into person (id, school_id, username, given_name, family_name, role, password_hash,
-				                    own_password, failed_logins, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+				                    own_password, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(account.id().value(), account.school() == null ? null : account.school().value(),
 					account.username(), account.givenName(), account.familyName(), account.role().name(),
 					account.passwordHash(), account.ownPassword(), OffsetDateTime.now(ZoneOffset.UTC))
@@ -83,9 +85,16 @@ public class People {
 		jdbc.sql("update person set language = ? where id = ?").params(language, person.value()).update();
 	}
 
+	/** Sets a new password; the person's API tokens end with the old one. */
 	void setPassword(PersonId person, String passwordHash, boolean ownPassword) {
 		jdbc.sql("update person set password_hash = ?, own_password = ? where id = ?")
 			.params(passwordHash, ownPassword, person.value()).update();
+		tokens.revokeAll(person);
+	}
+
+	String passwordHash(PersonId person) {
+		return jdbc.sql("select password_hash from person where id = ?").param(person.value()).query(String.class)
+			.single();
 	}
 
 	boolean hasOwnPassword(PersonId person) {

@@ -21,11 +21,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who is in a school: adds classes and people, one by one or a whole file at once. Adding is all or nothing:
  * every row is checked first, and one bad row refuses the lot with the problem of each row, creating nobody.
+ * <p>
+ * Usernames are unique across the program, as every school logs in on the same page with a username alone. A name
+ * that cannot be used, whether a person of this school or of another has it or it is kept for the program, is
+ * refused with one answer that says none of this: nobody learns from it who has an account in another school.
  */
 @Service
 public class Roster {
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+	/** Names that look like the program's own staff on a login page every school shares. */
+	private static final Set<String> RESERVED = Set.of("admin", "administrator", "root", "operator", "system",
+			"cloudroom", "support", "help", "security", "teacher", "student", "guest", "test");
 	private static final int NAME_LIMIT = 100;
 
 	private final Schools schools;
@@ -151,8 +158,8 @@ public class Roster {
 		else if (firstRowOf.containsKey(username)) {
 			problems.add(problem(row, "username", "import.username-repeated", username, firstRowOf.get(username)));
 		}
-		else if (taken.contains(username)) {
-			problems.add(problem(row, "username", "import.username-taken", username));
+		else if (taken.contains(username) || RESERVED.contains(username)) {
+			problems.add(problem(row, "username", "import.username-unavailable", username));
 		}
 		firstRowOf.putIfAbsent(username, row.row());
 		for (var field : List.of(new String[] { "given_name", row.givenName() },

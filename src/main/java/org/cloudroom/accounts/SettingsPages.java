@@ -1,7 +1,11 @@
 package org.cloudroom.accounts;
 
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.cloudroom.status.Refused;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
@@ -10,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A person's own settings: language (switched from any page) and password. */
+/** A person's own settings: language (switched from any page) and password, which ends their API tokens. */
 @Controller
 class SettingsPages {
 
@@ -31,12 +35,18 @@ class SettingsPages {
 
 	@PostMapping("/settings/password")
 	String changePassword(@AuthenticationPrincipal CloudroomUser user, @RequestParam String current,
-			@RequestParam String password, @RequestParam String repeat, RedirectAttributes flash) {
+			@RequestParam String password, @RequestParam String repeat, HttpServletRequest request,
+			RedirectAttributes flash) {
 		String problem = null;
 		try {
-			login.check(user.username(), current);
+			login.check(user.username(), current, LoginSource.of(request.getRemoteAddr()));
 		}
-		catch (BadCredentialsException | LockedException e) {
+		catch (LoginThrottled throttled) {
+			flash.addFlashAttribute("refused", Refused.tooMany(Duration.ofSeconds(throttled.seconds()),
+					throttled.messageKey(), throttled.amount()));
+			return "redirect:/settings";
+		}
+		catch (BadCredentialsException e) {
 			problem = "settings.current-wrong";
 		}
 		if (problem == null && (password.length() < 8 || password.length() > 100)) {

@@ -10,23 +10,26 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who may reach what: pages need a login (form or QR card), the JSON API a session or a bearer token, and only
- * health and the login itself are public. Forms carry CSRF tokens; bearer requests need none, as no browser
- * sends that header on its own.
+ * health and the login itself are public. Forms carry CSRF tokens; requests a valid bearer token authenticated need
+ * none, as no browser sends that header on its own. Answers tell browsers not to frame pages, not to guess content
+ * types, to send no address to other sites and, over https, to keep to https (HSTS).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -48,10 +51,11 @@ class WebSecurity {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain filterChain(HttpSecurity http, PasswordLogin passwordLogin, ApiTokens tokens,
 			SecurityContextRepository contexts, MessageSource messages, ObjectMapper json) throws Exception {
-		var failures = new ExceptionMappingAuthenticationFailureHandler();
-		failures.setDefaultFailureUrl("/login?error");
-		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
-		http.authenticationProvider(passwordLogin)
+		var redirects = new DefaultRedirectStrategy();
+		AuthenticationFailureHandler failures = (request, response, e) -> redirects.sendRedirect(request, response,
+				e instanceof LoginThrottled throttled ? "/login?wait=" + throttled.seconds() : "/login?error");
+		// Only PasswordLogin, without the global manager as parent, which would check a wrong password twice.
+		http.authenticationManager(new ProviderManager(passwordLogin))
 			.securityContext(context -> context.securityContextRepository(contexts))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/login/card", "/error",
@@ -63,14 +67,18 @@ class WebSecurity {
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			// CSRF guards what a browser's session cookie would authorise. An API request with no session has
 			// nothing to forge and is answered 401 (not a misleading 403) when it lacks a login.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::carriesToken,
+			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::authenticated,
 					request -> API.matches(request) && request.getSession(false) == null))
+			.headers(headers -> headers
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				// Not includeSubDomains: other sites under the school's domain may still be on http.
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(false)))
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(
 						(request, response, e) -> problem(response, 401, "error.unauthorized", messages, json), API)
 				.defaultAccessDeniedHandlerFor(
 						(request, response, e) -> problem(response, 403, "error.forbidden", messages, json), API))
-			.addFilterBefore(new BearerTokens(tokens), UsernamePasswordAuthenticationFilter.class);
+			.addFilterBefore(new BearerTokens(tokens), CsrfFilter.class);
 		return http.build();
 	}
 

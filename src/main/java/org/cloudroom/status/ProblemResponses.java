@@ -1,5 +1,6 @@
 package org.cloudroom.status;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Refused.class)
-	ProblemDetail refused(Refused refused) {
+	ResponseEntity<ProblemDetail> refused(Refused refused) {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(refused.status().http()),
 				translator.message(refused.messageKey(), refused.args()));
 		problem.setTitle(titleOf(refused.status()));
@@ -50,7 +51,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		if (!refused.problems().isEmpty()) {
 			problem.setProperty("problems", translator.problems(refused.problems()));
 		}
-		return problem;
+		var answer = ResponseEntity.status(refused.status().http());
+		if (refused.retryAfter() != null) {
+			answer.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(refused.retryAfter())));
+		}
+		return answer.body(problem);
+	}
+
+	/** Whole seconds, rounded up: trying again a moment too early would be refused once more. */
+	static long seconds(Duration duration) {
+		return Math.max(1, (duration.toMillis() + 999) / 1000);
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package org.cloudroom.status;
 
+import java.time.Duration;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request Cloudroom will not carry out, said in a message key that is translated for the person, with the
@@ -12,21 +15,33 @@ public class Refused extends RuntimeException {
 	private final String messageKey;
 	private final transient Object[] args;
 	private final transient List<FieldProblem> problems;
+	private final @Nullable Duration retryAfter;
 
 	public Refused(Status status, String messageKey, Object... args) {
 		this(status, List.of(), messageKey, args);
 	}
 
 	public Refused(Status status, List<FieldProblem> problems, String messageKey, Object... args) {
+		this(status, problems, null, messageKey, args);
+	}
+
+	private Refused(Status status, List<FieldProblem> problems, @Nullable Duration retryAfter, String messageKey,
+			Object... args) {
 		super(messageKey, null, false, false);
 		this.status = status;
 		this.messageKey = messageKey;
 		this.args = args;
 		this.problems = List.copyOf(problems);
+		this.retryAfter = retryAfter;
 	}
 
 	public static Refused notFound() {
 		return new Refused(Status.NOT_FOUND, "error.not-found");
+	}
+
+	/** Too many attempts: the next one is worth making after {@code retryAfter}, as the message says. */
+	public static Refused tooMany(Duration retryAfter, String messageKey, Object... args) {
+		return new Refused(Status.TOO_MANY, List.of(), retryAfter, messageKey, args);
 	}
 
 	public Status status() {
@@ -43,5 +58,10 @@ public class Refused extends RuntimeException {
 
 	public List<FieldProblem> problems() {
 		return problems;
+	}
+
+	/** When trying again makes sense, for refusals of {@link Status#TOO_MANY}; else {@code null}. */
+	public @Nullable Duration retryAfter() {
+		return retryAfter;
 	}
 }

@@ -310,6 +310,44 @@ class AccountsApiTests {
 	}
 
 	@Test
+	void aBearerHeaderWithoutAValidTokenDoesNotExcuseASessionFromCsrf() {
+		var school = openSchool();
+		var session = login(school.adminUsername(), school.adminPassword());
+
+		var forged = mvc.post().uri("/api/v1/schools/{id}/classes", school.id()).session(session)
+			.header(AUTHORIZATION, bearer("made-up")).contentType(APPLICATION_JSON).content("{\"name\": \"Forged\"}")
+			.exchange();
+
+		assertThat(forged).hasStatus(HttpStatus.FORBIDDEN).hasContentTypeCompatibleWith(APPLICATION_PROBLEM_JSON);
+		assertThat(body(mvc.get().uri("/api/v1/schools/{id}/classes", school.id())
+			.header(AUTHORIZATION, bearer(school.adminToken())).exchange())).isEmpty();
+	}
+
+	@Test
+	void aUsernameOfAnotherSchoolIsRefusedLikeAnyNameThatCannotBeUsed() {
+		var other = openSchool();
+		var school = openSchool();
+		var ownName = school.adminUsername();
+
+		var otherSchools = addPerson(school, other.adminUsername());
+		var ownSchools = addPerson(school, ownName);
+		var reserved = addPerson(school, "root");
+		var imported = importCsv(school, "username,given_name,family_name,role\n%s,Ming,Wang,student\n"
+			.formatted(other.adminUsername()));
+
+		for (var answer : List.of(otherSchools, ownSchools, reserved, imported)) {
+			assertThat(answer).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+			assertThat(body(answer).get("problems").get(0).get("message").asString().toLowerCase())
+				.doesNotContain("taken", "exist", "already", "another", "school");
+		}
+		assertThat(neutral(body(otherSchools), other.adminUsername()))
+			.isEqualTo(neutral(body(ownSchools), ownName))
+			.isEqualTo(neutral(body(reserved), "root"))
+			.isEqualTo(neutral(body(imported), other.adminUsername()));
+		assertThat(peopleOf(school)).containsExactly(ownName);
+	}
+
+	@Test
 	void bearerRequestsKeepNoSession() {
 		var school = openSchool();
 		people.setLanguage(people.findByUsername(school.adminUsername()).orElseThrow().id(), "zh-CN");
@@ -340,6 +378,19 @@ class AccountsApiTests {
 			.content("{\"name\": \"" + name + "\"}").exchange();
 		assertThat(result).hasStatus(HttpStatus.CREATED);
 		return body(result).get("id").asString();
+	}
+
+	private MvcTestResult addPerson(OpenedSchool school, String username) {
+		return mvc.post().uri("/api/v1/schools/{id}/people", school.id()).header(AUTHORIZATION, bearer(school.adminToken()))
+			.contentType(APPLICATION_JSON).content("""
+					{"username": "%s", "givenName": "Ming", "familyName": "Wang", "role": "student"}"""
+				.formatted(username)).exchange();
+	}
+
+	/** The problem of the username, with the name itself taken out. */
+	private static String neutral(JsonNode answer, String username) {
+		var problem = answer.get("problems").get(0);
+		return problem.get("column").asString() + ": " + problem.get("message").asString().replace(username, "…");
 	}
 
 	private MvcTestResult importCsv(OpenedSchool school, String csv) {

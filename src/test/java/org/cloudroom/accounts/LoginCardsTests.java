@@ -28,6 +28,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @DatabaseTest
 class LoginCardsTests {
 
+	private static final LoginSource SCHOOL = LoginSource.of("192.0.2.1");
+
 	@Autowired
 	LoginCards cards;
 
@@ -73,7 +75,7 @@ class LoginCardsTests {
 			assertThat(holder.id()).isEqualTo(card.person());
 			assertThat(holder.username()).isEqualTo(card.username());
 			assertThat(card.className()).isEqualTo("Grade 5 Class 2");
-			assertThat(login.check(card.username(), card.password()).id()).isEqualTo(card.person());
+			assertThat(login.check(card.username(), card.password(), SCHOOL).id()).isEqualTo(card.person());
 		}
 	}
 
@@ -84,7 +86,7 @@ class LoginCardsTests {
 		var card = cards.issueFor(school, person(student.username()));
 
 		assertThat(card.password()).isNotNull().isNotEqualTo(student.initialPassword());
-		assertThatThrownBy(() -> login.check(student.username(), student.initialPassword()))
+		assertThatThrownBy(() -> login.check(student.username(), student.initialPassword(), SCHOOL))
 			.isInstanceOf(BadCredentialsException.class);
 	}
 
@@ -118,7 +120,7 @@ class LoginCardsTests {
 		var card = cards.issueFor(school, student);
 
 		assertThat(card.password()).isNull();
-		assertThat(login.check("s3-" + suffix, "my own secret").id()).isEqualTo(student);
+		assertThat(login.check("s3-" + suffix, "my own secret", SCHOOL).id()).isEqualTo(student);
 		assertThat(cards.holder(qrText(card))).isPresent();
 	}
 

@@ -3,10 +3,9 @@ package org.cloudroom.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cloudroom.DatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,12 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 @DatabaseTest
 class PasswordLoginTests {
 
 	private static final String PASSWORD = "right-password";
+	private static final LoginSource SCHOOL = LoginSource.of("192.0.2.10");
+	private static final LoginSource ELSEWHERE = LoginSource.of("198.51.100.20");
 
 	@Autowired
 	PasswordLogin login;
@@ -33,6 +34,15 @@ class PasswordLoginTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Autowired
+	LoginThrottle throttle;
+
+	@Autowired
+	OwnAddresses ownAddresses;
+
 	private final String username = "pupil-" + UUID.randomUUID().toString().substring(0, 8);
 
 	@BeforeEach
@@ -44,45 +54,73 @@ class PasswordLoginTests {
 
 	@Test
 	void logsInWithTheRightPasswordWhateverTheCaseOfTheUsername() {
-		assertThat(login.check(" " + username.toUpperCase() + " ", PASSWORD).username()).isEqualTo(username);
-	}
-
-	@Test
-	void locksTheAccountAfterFiveWrongPasswords() {
-		failFourTimes();
-		assertThatThrownBy(() -> login.check(username, "wrong")).isInstanceOf(LockedException.class);
-
-		assertThatThrownBy(() -> login.check(username, PASSWORD)).isInstanceOf(LockedException.class);
-	}
-
-	@Test
-	void countsAgainFromZeroAfterASuccessfulLogin() {
-		failFourTimes();
-		login.check(username, PASSWORD);
-		failFourTimes();
-
-		assertThat(login.check(username, PASSWORD).username()).isEqualTo(username);
-	}
-
-	@Test
-	void opensTheAccountAgainWhenTheLockRunsOut() {
-		failFourTimes();
-		assertThatThrownBy(() -> login.check(username, "wrong")).isInstanceOf(LockedException.class);
-		jdbc.sql("update person set locked_until = ? where username = ?")
-			.params(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), username).update();
-
-		assertThat(login.check(username, PASSWORD).username()).isEqualTo(username);
+		assertThat(login.check(" " + username.toUpperCase() + " ", PASSWORD, SCHOOL).username()).isEqualTo(username);
 	}
 
 	@Test
 	void refusesAnUnknownUsernameAsAWrongPassword() {
-		assertThatThrownBy(() -> login.check("nobody-" + username, PASSWORD))
+		assertThatThrownBy(() -> login.check("nobody-" + username, PASSWORD, SCHOOL))
 			.isExactlyInstanceOf(BadCredentialsException.class);
 	}
 
-	private void failFourTimes() {
-		for (int i = 1; i <= 4; i++) {
-			assertThatThrownBy(() -> login.check(username, "wrong")).isInstanceOf(BadCredentialsException.class);
+	@Test
+	void refusesEvenTheRightPasswordFromAnAddressThatFailedFiveTimes() {
+		failFiveTimes(ELSEWHERE);
+
+		assertThatThrownBy(() -> login.check(username, PASSWORD, ELSEWHERE)).isInstanceOf(LoginThrottled.class);
+		assertThat(login.check(username, PASSWORD, SCHOOL).username()).isEqualTo(username);
+	}
+
+	@Test
+	void anAddressStartsAfreshAfterARightPassword() {
+		for (int i = 0; i < 4; i++) {
+			assertThatThrownBy(() -> login.check(username, "wrong", SCHOOL)).isInstanceOf(BadCredentialsException.class);
+		}
+		login.check(username, PASSWORD, SCHOOL);
+
+		failFiveTimes(SCHOOL);
+	}
+
+	@Test
+	void remembersTheAddressesAPersonLoggedInFrom() {
+		var person = login.check(username, PASSWORD, SCHOOL).id();
+
+		assertThat(ownAddresses.has(person, SCHOOL)).isTrue();
+		assertThat(ownAddresses.has(person, ELSEWHERE)).isFalse();
+	}
+
+	@Test
+	void spendsTheSameHashingOnAnUnknownUsernameAsOnAWrongPasswordAndNoneWhileThrottled() {
+		var hashings = new AtomicInteger();
+		var counting = new PasswordEncoder() {
+			@Override
+			public String encode(CharSequence raw) {
+				return passwords.encode(raw);
+			}
+
+			@Override
+			public boolean matches(CharSequence raw, String encoded) {
+				hashings.incrementAndGet();
+				return passwords.matches(raw, encoded);
+			}
+		};
+		var counted = new PasswordLogin(jdbc, counting, throttle, ownAddresses);
+
+		assertThatThrownBy(() -> counted.check("nobody-" + username, "wrong", ELSEWHERE));
+		var forUnknown = hashings.getAndSet(0);
+		assertThatThrownBy(() -> counted.check(username, "wrong", ELSEWHERE));
+		var forKnown = hashings.getAndSet(0);
+		failFiveTimes(SCHOOL);
+		hashings.set(0);
+		assertThatThrownBy(() -> counted.check(username, PASSWORD, SCHOOL)).isInstanceOf(LoginThrottled.class);
+
+		assertThat(forUnknown).isEqualTo(forKnown).isEqualTo(1);
+		assertThat(hashings).hasValue(0);
+	}
+
+	private void failFiveTimes(LoginSource source) {
+		for (int i = 1; i <= 5; i++) {
+			assertThatThrownBy(() -> login.check(username, "wrong", source)).isInstanceOf(BadCredentialsException.class);
 		}
 	}
 }

@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @DatabaseTest
 class PeopleImportTests {
 
+	private static final LoginSource SCHOOL = LoginSource.of("192.0.2.1");
+
 	private static final String HEADER = "username,given_name,family_name,role,class,password\n";
 
 	@Autowired
@@ -60,7 +62,7 @@ class PeopleImportTests {
 			.allMatch(password -> password.length() == 8);
 		assertThat(result.people().getFirst().displayName()).isEqualTo("王小明1");
 		for (var credential : result.people()) {
-			var user = login.check(credential.username(), credential.initialPassword());
+			var user = login.check(credential.username(), credential.initialPassword(), SCHOOL);
 			assertThat(user.school()).isEqualTo(school);
 			assertThat(user.role()).isEqualTo(Role.STUDENT);
 		}
@@ -113,7 +115,7 @@ class PeopleImportTests {
 				+ " Wang-" + suffix + " ,Ming,Wang,student,,\n");
 
 		assertThat(refused.problems()).extracting(FieldProblem::row, FieldProblem::column, FieldProblem::message)
-			.containsExactly(tuple(3, "username", "import.username-taken"));
+			.containsExactly(tuple(3, "username", "import.username-unavailable"));
 		assertThat(people.ofSchool(school)).isEmpty();
 	}
 
@@ -179,7 +181,7 @@ class PeopleImportTests {
 		var result = importCsv(school(100), HEADER + "p-" + suffix + ",Ming,Wang,student,,chosen-pw\n");
 
 		assertThat(result.people().getFirst().initialPassword()).isEqualTo("chosen-pw");
-		assertThat(login.check("p-" + suffix, "chosen-pw").username()).isEqualTo("p-" + suffix);
+		assertThat(login.check("p-" + suffix, "chosen-pw", SCHOOL).username()).isEqualTo("p-" + suffix);
 	}
 
 	@Test

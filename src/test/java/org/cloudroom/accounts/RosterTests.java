@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @DatabaseTest
 class RosterTests {
 
+	private static final LoginSource SCHOOL = LoginSource.of("192.0.2.1");
+
 	@Autowired
 	Roster roster;
 
@@ -42,7 +44,7 @@ class RosterTests {
 		var opened = program.open("Hope Primary " + suffix, 50, "admin-" + suffix, "Hong", "Lin");
 
 		assertThat(opened.school().accountsUsed()).isEqualTo(1);
-		var admin = login.check("admin-" + suffix, opened.admin().initialPassword());
+		var admin = login.check("admin-" + suffix, opened.admin().initialPassword(), SCHOOL);
 		assertThat(admin.role()).isEqualTo(Role.ADMIN);
 		assertThat(admin.school()).isEqualTo(opened.school().id());
 	}

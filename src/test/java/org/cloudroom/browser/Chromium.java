@@ -22,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.util.FileSystemUtils;
@@ -30,7 +32,8 @@ import org.springframework.util.FileSystemUtils;
  * A headless Chromium for one test, against the server of its {@link BrowserTest} context. Register it with
  * {@code @RegisterExtension}; the browser starts on first use, with a fresh profile and a fake webcam that shows
  * what the test {@linkplain #holdUpToCamera holds up}. A failed test leaves a screenshot in
- * {@code target/screenshots}. The Debian chromium and chromium-driver are used, so nothing is downloaded.
+ * {@code target/screenshots}; a page that broke its Content-Security-Policy fails the test, as something on it did
+ * not load or run. The Debian chromium and chromium-driver are used, so nothing is downloaded.
  */
 final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
 
@@ -126,6 +129,13 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 					context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
 							+ ".png"));
 		}
+		if (driver != null && context.getExecutionException().isEmpty()) {
+			var refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+				.filter(message -> message.contains("Content Security Policy")).toList();
+			if (!refused.isEmpty()) {
+				throw new AssertionError("A page broke its Content-Security-Policy: " + refused);
+			}
+		}
 	}
 
 	@Override
@@ -156,6 +166,7 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 				// Chromium opens the file only when a page starts the camera, so it may be written later.
 				"--use-file-for-fake-video-capture=" + camera());
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		var service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(System.getProperty("cloudroom.chromedriver", "/usr/bin/chromedriver")))
 			.usingAnyFreePort()
