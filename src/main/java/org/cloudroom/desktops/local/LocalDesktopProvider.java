@@ -61,6 +61,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 	private final boolean opengl;
 	private final boolean ownNetwork;
 	private final ControlGroups limits;
+	private final HostEtc etc;
 
 	/** Desktops without OpenGL, as by default. */
 	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout) {
@@ -104,6 +105,8 @@ public class LocalDesktopProvider implements DesktopProvider {
 					+ MAX_SOCKET_PATH + " bytes a Unix socket path may have. Choose a shorter cloudroom.data.");
 		}
 		prepare();
+		this.etc = hostEtc();
+		etc.refresh();
 		this.limits = ControlGroups.on(CONTROL_GROUPS, controlGroup, asRoot);
 	}
 
@@ -116,17 +119,16 @@ public class LocalDesktopProvider implements DesktopProvider {
 			run.make(spec.uid(), asRoot);
 			Files.writeString(run.file("passwd"), passwd(spec));
 			Files.writeString(run.file("group"), group(spec));
-			Files.writeString(run.file("hosts"), "127.0.0.1\tlocalhost cloudroom\n::1\tlocalhost ip6-localhost\n");
 			Files.writeString(run.file("machine-id"), HexFormat.of().toHexDigits(spec.id().getMostSignificantBits())
 					+ HexFormat.of().toHexDigits(spec.id().getLeastSignificantBits()) + "\n");
 			copySessionConfiguration(run, spec.locale());
 			DesktopLook.write(look, spec);
 			personalise(run, spec, look);
 			prepareHome(spec);
+			etc.refreshIfStale();
 			var command = new java.util.ArrayList<>(limits.enter(spec.id(), spec.limits()));
 			command.addAll(Sandbox.command(spec, run, session, look,
-					new Sandbox.Options(asRoot, opengl, ownNetwork, SessionFiles.etc(session),
-					SessionFiles.etcAdditions(session))));
+					new Sandbox.Options(asRoot, opengl, ownNetwork, etc.folder())));
 			var builder = new ProcessBuilder(command).redirectErrorStream(true);
 			builder.environment().clear();
 			builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
@@ -301,6 +303,18 @@ public class LocalDesktopProvider implements DesktopProvider {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot prepare " + root, e);
+		}
+	}
+
+	/** What desktops see of the host's /etc: what {@code desktop/etc} names, with Cloudroom's additions. */
+	private HostEtc hostEtc() {
+		try {
+			return new HostEtc(Path.of("/etc"), root.resolve(".etc"), SessionFiles.etc(session),
+					SessionFiles.etcAdditions(session), session.resolve("hosts"),
+					ownNetwork ? session.resolve("resolv.conf") : Path.of("/etc/resolv.conf"));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot read " + session, e);
 		}
 	}
 

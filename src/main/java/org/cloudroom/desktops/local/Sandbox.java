@@ -1,13 +1,11 @@
 package org.cloudroom.desktops.local;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.cloudroom.desktops.spi.DesktopSpec;
 
@@ -15,7 +13,7 @@ import org.cloudroom.desktops.spi.DesktopSpec;
  * The command line that runs a desktop session in a bubblewrap sandbox: the system read-only, the person's home
  * the only writable persistent place, a private /tmp and /dev/shm of a quarter of the desktop's memory each, its
  * own user, pid, IPC and UTS namespaces (and network, {@code desktop/network}), no further user namespaces, only
- * the parts of /etc ({@code desktop/etc}) and /sys a desktop needs, and no view of other homes, other desktops or
+ * the parts of /etc ({@link HostEtc}) and /sys a desktop needs, and no view of other homes, other desktops or
  * the server's data. As root, the sandbox runs under the person's own uid; otherwise under the server's.
  */
 final class Sandbox {
@@ -33,11 +31,9 @@ final class Sandbox {
 	 * @param asRoot whether the server runs as root, and so the sandbox under the person's uid
 	 * @param opengl whether Xvnc offers OpenGL
 	 * @param ownNetwork whether the sandbox has a network of its own, which the server connects
-	 * @param etc the names (or shell patterns) of what the sandbox sees of the host's /etc
-	 * @param etcAdditions files Cloudroom adds to folders of /etc, by their path below /etc
+	 * @param etc the folder that is the sandbox's /etc ({@link HostEtc})
 	 */
-	record Options(boolean asRoot, boolean opengl, boolean ownNetwork, List<String> etc,
-			Map<String, Path> etcAdditions) {
+	record Options(boolean asRoot, boolean opengl, boolean ownNetwork, Path etc) {
 	}
 
 	private Sandbox() {
@@ -68,14 +64,11 @@ final class Sandbox {
 			}
 		}
 		var memory = spec.limits().memoryBytes();
-		command.addAll(etc(options.etc(), options.etcAdditions()));
+		command.addAll(List.of("--ro-bind", options.etc().toString(), "/etc"));
+		for (var own : HostEtc.OWN) {
+			command.addAll(List.of("--ro-bind", run.file(own).toString(), "/etc/" + own));
+		}
 		command.addAll(List.of(
-				"--ro-bind", run.file("passwd").toString(), "/etc/passwd",
-				"--ro-bind", run.file("group").toString(), "/etc/group",
-				"--ro-bind", run.file("hosts").toString(), "/etc/hosts",
-				"--ro-bind", run.file("machine-id").toString(), "/etc/machine-id",
-				"--ro-bind", options.ownNetwork() ? sessionDirectory.resolve("resolv.conf").toString()
-						: "/etc/resolv.conf", "/etc/resolv.conf",
 				"--ro-bind-try", "/var/cache/fontconfig", "/var/cache/fontconfig",
 				"--ro-bind", run.file("machine-id").toString(), "/var/lib/dbus/machine-id",
 				// the processor count and layout programs size themselves by; nothing of the host's devices
@@ -96,9 +89,9 @@ final class Sandbox {
 				"--ro-bind", look.toString(), DesktopLook.IN_SANDBOX,
 				"--bind", spec.home().toString(), home));
 		command.addAll(mounts(spec.mounts(), home));
-		// what bubblewrap made on the way (/, /etc, /home, /var) is read-only: only the home, /tmp, /dev/shm and /run
+		// what bubblewrap made on the way (/, /home, /var) is read-only: only the home, /tmp, /dev/shm and /run
 		// are written, and all but the home are kept in memory the desktop is charged for
-		command.addAll(List.of("--remount-ro", "/etc", "--remount-ro", "/"));
+		command.addAll(List.of("--remount-ro", "/"));
 		command.addAll(List.of("--clearenv",
 				"--setenv", "HOME", home, "--setenv", "USER", spec.username(), "--setenv", "LOGNAME", spec.username(),
 				"--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games",
@@ -110,46 +103,6 @@ final class Sandbox {
 				"--chdir", home,
 				"/bin/sh", SESSION + "/session.sh"));
 		return command;
-	}
-
-	/**
-	 * The host's /etc as far as the patterns name it: folders and files bound read-only, links kept as links, and a
-	 * folder Cloudroom adds to made of its entries and the additions. What is the host's own (its name, users,
-	 * services and their settings, keys) stays out.
-	 */
-	private static List<String> etc(List<String> patterns, Map<String, Path> additions) {
-		var matchers = patterns.stream().map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
-		var args = new ArrayList<>(List.of("--perms", "0755", "--size", "1048576", "--tmpfs", "/etc"));
-		try (var entries = Files.list(ETC)) {
-			for (var entry : entries.sorted().toList()) {
-				var name = entry.getFileName();
-				if (matchers.stream().noneMatch(m -> m.matches(name))) {
-					continue;
-				}
-				var added = additions.entrySet().stream().filter(a -> a.getKey().startsWith(name + "/")).toList();
-				if (Files.isSymbolicLink(entry)) {
-					args.addAll(List.of("--symlink", readLink(entry), entry.toString()));
-				}
-				else if (!added.isEmpty() && Files.isDirectory(entry)) {
-					args.addAll(List.of("--dir", entry.toString()));
-					try (var inside = Files.list(entry)) {
-						for (var file : inside.sorted().toList()) {
-							args.addAll(List.of("--ro-bind", file.toString(), file.toString()));
-						}
-					}
-					for (var addition : added) {
-						args.addAll(List.of("--ro-bind", addition.getValue().toString(), "/etc/" + addition.getKey()));
-					}
-				}
-				else {
-					args.addAll(List.of("--ro-bind", entry.toString(), entry.toString()));
-				}
-			}
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("cannot list " + ETC, e);
-		}
-		return args;
 	}
 
 	/**

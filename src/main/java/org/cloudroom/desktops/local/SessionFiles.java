@@ -24,7 +24,7 @@ final class SessionFiles {
 	static final String KEYMAP = "keymap";
 	private static final List<String> FILES = List.of("session.sh", "icewm/preferences", "icewm/startup",
 			"icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar", "icewm/menu.zh", "icewm/toolbar.zh",
-			"icewm/winoptions", "xdg/fcitx5/config", "xkbcomp", KEYMAP + ".xkb", "network", "resolv.conf", "etc",
+			"icewm/winoptions", "xdg/fcitx5/config", "xkbcomp", KEYMAP + ".xkb", "network", "resolv.conf", "hosts", "etc",
 			"etc.d/chromium.d/cloudroom");
 	private static final List<String> EXECUTABLE = List.of("startup", "xkbcomp", "network");
 
