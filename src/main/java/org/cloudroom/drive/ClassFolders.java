@@ -174,7 +174,7 @@ public class ClassFolders {
 					storage.own(folder, student);
 				}
 				else {
-					Seals.seal(folder);
+					Seals.seal(folder, storage.uid(student));
 				}
 			}
 			else if (assignment.isOpen() && isServers(folder)) {

@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,9 +16,11 @@ import java.util.UUID;
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Role;
+import org.cloudroom.drive.posix.NoFollow;
 import org.cloudroom.drive.spi.HomeStorage;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,17 +59,33 @@ class Drive {
 		if (!(found instanceof Place.Tree place)) {
 			return ((Place.Listing) found).entries();
 		}
-		var folder = existing(place.tree(), place.path());
-		if (!Files.isDirectory(folder)) {
+		var tree = place.tree();
+		var folder = tree.inside(existing(tree, place.path()));
+		if (!isFolder(tree, folder)) {
 			throw new Refused(Status.BAD_REQUEST, "drive.not-a-folder", path);
 		}
 		// At the top of the drive, the Classes folder stands for the person's classes, not for one of the home.
 		var classes = place.prefix().isRoot() && place.path().isRoot() && classFolders.place(user, CLASSES).isPresent();
 		var entries = new ArrayList<Entry>();
-		try (var children = Files.list(place.tree().inside(folder))) {
-			children.filter(child -> !child.getFileName().toString().startsWith("."))
-				.filter(child -> !classes || !child.getFileName().toString().equals(ClassFolders.CLASSES))
-				.map(child -> entry(place, child)).filter(java.util.Objects::nonNull).forEach(entries::add);
+		try (var opened = tree.openFolder(folder)) {
+			var listing = opened.listing();
+			for (var child : listing) {
+				var name = child.getFileName().toString();
+				if (name.startsWith(".") || classes && name.equals(ClassFolders.CLASSES)) {
+					continue;
+				}
+				try {
+					var own = listing.getFileAttributeView(child.getFileName(), BasicFileAttributeView.class,
+							LinkOption.NOFOLLOW_LINKS).readAttributes();
+					var entry = entry(place, folder.resolve(name), own);
+					if (entry != null) {
+						entries.add(entry);
+					}
+				}
+				catch (IOException gone) {
+					// deleted from the desktop while listed
+				}
+			}
 		}
 		if (classes) {
 			entries.add(new Entry(ClassFolders.CLASSES, ClassFolders.CLASSES, true, 0, java.time.Instant.EPOCH));
@@ -94,20 +113,33 @@ class Drive {
 		if (wanted.isEmpty()) {
 			return List.of();
 		}
-		try (var walk = Files.walk(tree.root())) {
-			return walk.filter(p -> !p.equals(tree.root()))
-				.filter(p -> tree.relative(p).names().stream().noneMatch(n -> n.startsWith(".")))
-				.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).contains(wanted))
-				.limit(100).map(p -> entry(home, p)).filter(java.util.Objects::nonNull).toList();
+		var found = new ArrayList<Entry>();
+		try (var opened = tree.openFolder(tree.root())) {
+			NoFollow.walk(opened, (folder, names, attributes) -> {
+				var name = names.getLast();
+				if (name.startsWith(".") || found.size() >= 100) {
+					return false;
+				}
+				if (name.toLowerCase(Locale.ROOT).contains(wanted)
+						&& (attributes.isDirectory() || attributes.isRegularFile())) {
+					found.add(entry(home.inDrive(new DrivePath(names)), attributes));
+				}
+				return true;
+			});
 		}
+		return found;
 	}
 
 	/** A file to read. */
 	DriveFile file(CloudroomUser user, String path) throws IOException {
 		var place = tree(place(user, DrivePath.of(path)), "drive.is-a-folder", path);
 		var file = place.tree().inside(existing(place.tree(), place.path()));
-		if (!Files.isRegularFile(file)) {
+		var attributes = place.tree().attributes(file).orElseThrow(Refused::notFound);
+		if (attributes.isDirectory()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.is-a-folder", path);
+		}
+		if (!attributes.isRegularFile()) {
+			throw new Refused(Status.BAD_REQUEST, "drive.not-a-file", path);
 		}
 		return new DriveFile(place.tree(), file);
 	}
@@ -116,7 +148,7 @@ class Drive {
 	Zips.Folder folder(CloudroomUser user, String path) throws IOException {
 		var place = tree(place(user, DrivePath.of(path)), "drive.not-a-folder", path);
 		var folder = place.tree().inside(existing(place.tree(), place.path()));
-		if (!Files.isDirectory(folder)) {
+		if (!isFolder(place.tree(), folder)) {
 			throw new Refused(Status.BAD_REQUEST, "drive.not-a-folder", path);
 		}
 		return new Zips.Folder(place.tree(), folder);
@@ -129,7 +161,7 @@ class Drive {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
 		var space = space(place.space());
-		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()),
+		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()), place.tree(),
 				place.tree().resolve(place.path()), length, space.quotaBytes(), space.usedBytes()), body,
 				moveIn(user, place)));
 	}
@@ -141,7 +173,7 @@ class Drive {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
 		var space = space(place.space());
-		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()),
+		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()), place.tree(),
 				place.tree().resolve(place.path()), Files.size(whole), space.quotaBytes(), space.usedBytes()), whole,
 				moveIn(user, place)));
 	}
@@ -177,7 +209,7 @@ class Drive {
 		var place = writable(place(user, DrivePath.of(path)));
 		var folder = place.path();
 		var tree = place.tree();
-		if (folder.isRoot() || Files.exists(tree.resolve(folder), LinkOption.NOFOLLOW_LINKS)) {
+		if (folder.isRoot() || tree.attributes(tree.resolve(folder)).isPresent()) {
 			throw new Refused(Status.CONFLICT, "drive.exists", folder.name());
 		}
 		existingFolder(tree, folder.parent());
@@ -196,7 +228,7 @@ class Drive {
 		}
 		existingFolder(to.tree(), to.path().parent());
 		var target = to.tree().resolve(to.path());
-		if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+		if (to.tree().attributes(target).isPresent()) {
 			throw new Refused(Status.CONFLICT, "drive.exists", to.path().name());
 		}
 		HomeTree.move(from.tree(), source, to.tree(), target);
@@ -226,7 +258,7 @@ class Drive {
 		var place = writable(place(user, original));
 		makeFolders(user, place, place.path().parent());
 		var inside = place.path();
-		for (int n = 2; Files.exists(place.tree().resolve(inside), LinkOption.NOFOLLOW_LINKS); n++) {
+		for (int n = 2; place.tree().attributes(place.tree().resolve(inside)).isPresent(); n++) {
 			inside = place.path().parent().child(numbered(place.path().name(), n));
 		}
 		var trashTree = trashTree(user);
@@ -295,18 +327,23 @@ class Drive {
 		}
 	}
 
-	private static Path existing(HomeTree tree, DrivePath path) {
+	private static Path existing(HomeTree tree, DrivePath path) throws IOException {
 		var place = tree.resolve(path);
-		if (!Files.exists(place, LinkOption.NOFOLLOW_LINKS)) {
+		if (tree.attributes(place).isEmpty()) {
 			throw Refused.notFound();
 		}
 		return place;
 	}
 
-	private static void existingFolder(HomeTree tree, DrivePath path) {
-		if (!Files.isDirectory(tree.inside(existing(tree, path)))) {
+	private static void existingFolder(HomeTree tree, DrivePath path) throws IOException {
+		if (!isFolder(tree, tree.inside(existing(tree, path)))) {
 			throw new Refused(Status.BAD_REQUEST, "drive.not-a-folder", path.toString());
 		}
+	}
+
+	/** Whether a folder lies at the path, which has no link in it. */
+	private static boolean isFolder(HomeTree tree, Path path) throws IOException {
+		return tree.attributes(path).map(BasicFileAttributes::isDirectory).orElse(false);
 	}
 
 	private HomeTree trashTree(CloudroomUser user) throws IOException {
@@ -322,7 +359,7 @@ class Drive {
 		var scratch = HomeTree.of(storage.scratch(user.id()));
 		for (int i = 1; i <= folder.names().size(); i++) {
 			var made = tree.resolve(new DrivePath(folder.names().subList(0, i)));
-			if (!Files.exists(made, LinkOption.NOFOLLOW_LINKS)) {
+			if (tree.attributes(made).isEmpty()) {
 				var temp = Files.createDirectory(scratch.root().resolve(UUID.randomUUID().toString()));
 				try {
 					own(place, temp);
@@ -332,7 +369,7 @@ class Drive {
 					Files.deleteIfExists(temp);
 				}
 			}
-			else if (!Files.isDirectory(tree.inside(made))) {
+			else if (!isFolder(tree, tree.inside(made))) {
 				throw new Refused(Status.CONFLICT, "drive.exists", folder.names().get(i - 1));
 			}
 		}
@@ -343,17 +380,29 @@ class Drive {
 		return dot > 0 ? name.substring(0, dot) + " (" + n + ")" + name.substring(dot) : name + " (" + n + ")";
 	}
 
-	private static @org.jspecify.annotations.Nullable Entry entry(Place.Tree place, Path path) {
+	/**
+	 * A file or folder as listed. A link is shown as what it points to, and only when that lies in the home; FIFOs,
+	 * sockets and devices are not shown.
+	 */
+	private static @Nullable Entry entry(Place.Tree place, Path path, BasicFileAttributes own) throws IOException {
 		var tree = place.tree();
-		try {
-			// A link is shown as what it points to, and only when that lies in the home.
-			var attributes = Files.readAttributes(tree.inside(path), java.nio.file.attribute.BasicFileAttributes.class);
-			return new Entry(path.getFileName().toString(), place.inDrive(tree.relative(path)).toString(),
-					attributes.isDirectory(),
-					attributes.isDirectory() ? 0 : attributes.size(), attributes.lastModifiedTime().toInstant());
+		var attributes = own;
+		if (own.isSymbolicLink()) {
+			try {
+				attributes = tree.attributes(tree.inside(path)).orElse(own);
+			}
+			catch (Refused outside) {
+				return null;
+			}
 		}
-		catch (IOException | RuntimeException goneOrOutside) {
+		if (!attributes.isDirectory() && !attributes.isRegularFile()) {
 			return null;
 		}
+		return entry(place.inDrive(tree.relative(path)), attributes);
+	}
+
+	private static Entry entry(DrivePath path, BasicFileAttributes attributes) {
+		return new Entry(path.name(), path.toString(), attributes.isDirectory(),
+				attributes.isDirectory() ? 0 : attributes.size(), attributes.lastModifiedTime().toInstant());
 	}
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.PersonId;
@@ -78,12 +79,17 @@ class LocalHomeStorage implements HomeStorage {
 		if (!asRoot) {
 			return;
 		}
-		var uid = jdbc.sql("select uid from desktop_account where person_id = ?").param(person.value())
-			.query(Integer.class).optional();
+		var uid = uid(person);
 		if (uid.isPresent()) {
-			Files.setAttribute(path, "unix:uid", uid.get(), LinkOption.NOFOLLOW_LINKS);
-			Files.setAttribute(path, "unix:gid", uid.get(), LinkOption.NOFOLLOW_LINKS);
+			Files.setAttribute(path, "unix:uid", uid.getAsInt(), LinkOption.NOFOLLOW_LINKS);
+			Files.setAttribute(path, "unix:gid", uid.getAsInt(), LinkOption.NOFOLLOW_LINKS);
 		}
+	}
+
+	@Override
+	public OptionalInt uid(PersonId person) {
+		return jdbc.sql("select uid from desktop_account where person_id = ?").param(person.value())
+			.query(Integer.class).optional().map(OptionalInt::of).orElse(OptionalInt.empty());
 	}
 
 	private Path hidden(String place, PersonId person) throws IOException {

@@ -2,6 +2,7 @@ package org.cloudroom.drive.spi;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.PersonId;
@@ -33,5 +34,10 @@ public interface HomeStorage {
 
 	/** Gives a file or folder newly made in the home to the person, so their desktop can change it. */
 	default void own(Path path, PersonId person) throws IOException {
+	}
+
+	/** The uid the person's desktop runs under and their files belong to, when they have one. */
+	default OptionalInt uid(PersonId person) {
+		return OptionalInt.empty();
 	}
 }
