@@ -185,9 +185,13 @@ public class ClassFolders {
 		return root;
 	}
 
-	/** A class or assignment name as a folder name: no slash, backslash or NUL, not hidden, not too long. */
+	/**
+	 * A class or assignment name as a folder name: no slash, backslash, control character or text-direction mark,
+	 * not hidden, not too long.
+	 */
 	static String folderName(String name) {
-		var folder = name.strip().replaceAll("[/\\\\\\x00-\\x1f]", "-");
+		var folder = name.strip().codePoints().map(c -> c == '/' || c == '\\' || DrivePath.isInvisible(c) ? '-' : c)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
 		if (folder.startsWith(".")) {
 			folder = "_" + folder.substring(1);
 		}

@@ -156,35 +156,38 @@ class Drive {
 
 	/** Stores a file from a stream of the given length, or -1 when unknown; folders on the way are made. */
 	Uploads.Stored upload(CloudroomUser user, String path, long length, InputStream body) throws IOException {
-		var place = writable(place(user, DrivePath.of(path)));
+		var place = writable(place(user, DrivePath.of(path).requireVisibleNames()));
 		if (place.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
-		var space = space(place.space());
+		var space = space(place.space(), null);
 		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()), place.tree(),
 				place.tree().resolve(place.path()), length, space.quotaBytes(), space.usedBytes()), body,
 				moveIn(user, place)));
 	}
 
-	/** Puts a whole file of the person's scratch place at the path: how an upload in parts ends. */
-	Uploads.Stored upload(CloudroomUser user, String path, Path whole) throws IOException {
-		var place = writable(place(user, DrivePath.of(path)));
+	/** Puts a whole file of the person's scratch place at the path: how the upload in parts {@code id} ends. */
+	Uploads.Stored upload(CloudroomUser user, String path, Path whole, UUID id) throws IOException {
+		var place = writable(place(user, DrivePath.of(path).requireVisibleNames()));
 		if (place.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
-		var space = space(place.space());
+		var space = space(place.space(), id);
 		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()), place.tree(),
 				place.tree().resolve(place.path()), Files.size(whole), space.quotaBytes(), space.usedBytes()), whole,
 				moveIn(user, place)));
 	}
 
-	/** Whether the path may take a file of this size: it can be changed and the quota leaves room. */
+	/**
+	 * Whether the path may take a file of this size: it can be changed and the quota leaves room besides what the
+	 * person's uploads in parts under way will take.
+	 */
 	void requireRoomFor(CloudroomUser user, String path, long size) throws IOException {
-		var place = writable(place(user, DrivePath.of(path)));
+		var place = writable(place(user, DrivePath.of(path).requireVisibleNames()));
 		if (place.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
-		var space = space(place.space());
+		var space = space(place.space(), null);
 		if (size > space.quotaBytes() - space.usedBytes()) {
 			throw Uploads.overQuota(space.quotaBytes());
 		}
@@ -206,7 +209,7 @@ class Drive {
 	}
 
 	void makeFolder(CloudroomUser user, String path) throws IOException {
-		var place = writable(place(user, DrivePath.of(path)));
+		var place = writable(place(user, DrivePath.of(path).requireVisibleNames()));
 		var folder = place.path();
 		var tree = place.tree();
 		if (folder.isRoot() || tree.attributes(tree.resolve(folder)).isPresent()) {
@@ -218,7 +221,7 @@ class Drive {
 
 	void move(CloudroomUser user, String fromPath, String toPath) throws IOException {
 		var from = writable(place(user, DrivePath.of(fromPath)));
-		var to = writable(place(user, DrivePath.of(toPath)));
+		var to = writable(place(user, DrivePath.of(toPath).requireVisibleNames()));
 		var source = existing(from.tree(), from.path());
 		if (from.path().isRoot() || to.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", "");
@@ -285,9 +288,13 @@ class Drive {
 		return bytes;
 	}
 
-	private Space space(Place.SpaceOwner owner) throws IOException {
+	/** What is taken and may be, for a write: a person's uploads in parts under way count, but for one of them. */
+	private Space space(Place.SpaceOwner owner, @Nullable UUID exceptUpload) throws IOException {
 		return switch (owner) {
-			case Place.SpaceOwner.Person person -> space(person.id(), person.role());
+			case Place.SpaceOwner.Person person -> {
+				var space = space(person.id(), person.role());
+				yield new Space(space.usedBytes() + usage.promised(person.id(), exceptUpload), space.quotaBytes());
+			}
 			case Place.SpaceOwner.ClassMaterials materials ->
 				new Space(Sizes.of(materials.folder()), settings.classMaterialsQuota().toBytes());
 		};

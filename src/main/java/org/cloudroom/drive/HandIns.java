@@ -77,7 +77,7 @@ class HandIns {
 		var schoolClass = classes.requireTeacherOf(user, classId);
 		var problems = new ArrayList<FieldProblem>();
 		var name = title == null ? "" : title.strip();
-		if (name.isEmpty() || name.length() > MAX_TITLE || name.chars().anyMatch(Character::isISOControl)) {
+		if (name.isEmpty() || name.length() > MAX_TITLE || name.codePoints().anyMatch(DrivePath::isInvisible)) {
 			problems.add(FieldProblem.field("title", "drive.assignment.title-invalid", MAX_TITLE));
 		}
 		if (due == null || !due.isAfter(OffsetDateTime.now())) {
