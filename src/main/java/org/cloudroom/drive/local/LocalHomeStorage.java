@@ -34,9 +34,20 @@ class LocalHomeStorage implements HomeStorage {
 		this.jdbc = jdbc;
 	}
 
+	/** The home, made {@code rwx------} when it is new: the person's desktop, and only it, is given it at its start. */
 	@Override
 	public Path home(PersonId person) throws IOException {
-		return Files.createDirectories(homes.of(person));
+		var home = homes.of(person);
+		if (!Files.isDirectory(home, LinkOption.NOFOLLOW_LINKS)) {
+			Files.createDirectories(home.getParent());
+			try {
+				Files.createDirectory(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			}
+			catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
+				// by another request of the same person
+			}
+		}
+		return home;
 	}
 
 	@Override
