@@ -138,6 +138,17 @@ public class ClassFolders {
 				new Place.SpaceOwner.Person(user.id(), user.role()), readOnly);
 	}
 
+	/** The folders holding the person's hand-in folders, one per class, made ready; none for a teacher. */
+	List<Path> handInRoots(PersonId person, Role role) throws IOException {
+		var roots = new ArrayList<Path>();
+		if (role == Role.STUDENT) {
+			for (var schoolClass : classes.ofPerson(person)) {
+				roots.add(handInFolders(schoolClass, person));
+			}
+		}
+		return roots;
+	}
+
 	/** What the student's hand-in folders of all their classes take. */
 	long handInBytes(PersonId student) throws IOException {
 		var bytes = 0L;

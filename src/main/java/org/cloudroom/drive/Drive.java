@@ -32,8 +32,16 @@ class Drive {
 
 	private static final DrivePath CLASSES = new DrivePath(List.of(ClassFolders.CLASSES));
 
-	/** What a drive takes and may take. */
-	record Space(long usedBytes, long quotaBytes) {
+	/**
+	 * What a drive takes and may take, and whether it is full: less room is left than a hundredth of the quota (at
+	 * most a megabyte), so a desktop can hardly save anything more.
+	 */
+	record Space(long usedBytes, long quotaBytes, boolean full) {
+
+		static Space of(long usedBytes, long quotaBytes) {
+			return new Space(usedBytes, quotaBytes,
+					usedBytes > quotaBytes - Math.min(1024 * 1024, quotaBytes / 100));
+		}
 	}
 
 	private final HomeStorage storage;
@@ -197,6 +205,7 @@ class Drive {
 		return file -> {
 			makeFolders(user, place, place.path().parent());
 			own(place, file);
+			countFor(place, file);
 			HomeTree.move(new HomeTree(file.getParent()), file, place.tree(), place.tree().resolve(place.path()));
 		};
 	}
@@ -234,6 +243,9 @@ class Drive {
 		if (to.tree().attributes(target).isPresent()) {
 			throw new Refused(Status.CONFLICT, "drive.exists", to.path().name());
 		}
+		if (!from.space().equals(to.space())) {
+			storage.countFor(from.tree().root(), from.tree().relative(source).names(), personOf(to));
+		}
 		HomeTree.move(from.tree(), source, to.tree(), target);
 		if (!from.space().equals(to.space())) {
 			// between the home and a class folder: what each takes is measured again
@@ -246,8 +258,11 @@ class Drive {
 		if (place.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
-		return trash.put(user.id(), place.tree(), existing(place.tree(), place.path()), trashTree(user),
-				place.inDrive(place.path()));
+		var file = existing(place.tree(), place.path());
+		if (personOf(place) == null) {
+			storage.countFor(place.tree().root(), place.tree().relative(file).names(), user.id());
+		}
+		return trash.put(user.id(), place.tree(), file, trashTree(user), place.inDrive(place.path()));
 	}
 
 	List<TrashEntry> trash(CloudroomUser user) {
@@ -265,6 +280,9 @@ class Drive {
 			inside = place.path().parent().child(numbered(place.path().name(), n));
 		}
 		var trashTree = trashTree(user);
+		if (personOf(place) == null) {
+			storage.countFor(trashTree.root(), List.of(id.toString()), null);
+		}
 		HomeTree.move(trashTree, trashTree.root().resolve(id.toString()), place.tree(), place.tree().resolve(inside));
 		trash.taken(id);
 		return place.inDrive(inside).toString();
@@ -276,16 +294,36 @@ class Drive {
 		usage.add(user.id(), -entry.size());
 	}
 
+	/** What the person keeps: as the filesystem counts it when it holds them to their quota, else as last measured. */
 	Space space(PersonId person, Role role) throws IOException {
-		var used = usage.of(person);
-		return new Space(used.isPresent() ? used.get() : measure(person), quotas.of(person, role));
+		var counted = storage.used(person);
+		var used = counted.isPresent() ? counted.getAsLong() : usage.of(person).orElse(-1L);
+		return Space.of(used >= 0 ? used : measure(person), quotas.of(person, role));
 	}
 
-	/** Measures the home, the trash and the hand-ins afresh, counting what was changed from inside the desktop. */
+	/**
+	 * Measures the home, the trash and the hand-ins afresh, counting what was changed from inside the desktop: the
+	 * filesystem's own count when it keeps one, else a walk.
+	 */
 	long measure(PersonId person) throws IOException {
-		var bytes = Sizes.of(storage.home(person)) + Sizes.of(storage.trash(person)) + classFolders.handInBytes(person);
+		var counted = storage.used(person);
+		var bytes = counted.isPresent() ? counted.getAsLong()
+				: Sizes.of(storage.home(person)) + Sizes.of(storage.trash(person)) + classFolders.handInBytes(person);
 		usage.measured(person, bytes);
 		return bytes;
+	}
+
+	/**
+	 * Has the filesystem hold the person to their quota from now on, when it can; while no desktop of theirs runs.
+	 * Answers whether it does.
+	 */
+	boolean enforce(PersonId person, Role role) throws IOException {
+		return storage.enforce(person, quotas.of(person, role), classFolders.handInRoots(person, role));
+	}
+
+	/** The person's quota changed: the filesystem holds them to the new one at once, when it holds them to one. */
+	void quotaChanged(PersonId person, Role role) throws IOException {
+		storage.changeQuota(person, quotas.of(person, role));
 	}
 
 	/** What is taken and may be, for a write: a person's uploads in parts under way count, but for one of them. */
@@ -293,10 +331,10 @@ class Drive {
 		return switch (owner) {
 			case Place.SpaceOwner.Person person -> {
 				var space = space(person.id(), person.role());
-				yield new Space(space.usedBytes() + usage.promised(person.id(), exceptUpload), space.quotaBytes());
+				yield Space.of(space.usedBytes() + usage.promised(person.id(), exceptUpload), space.quotaBytes());
 			}
 			case Place.SpaceOwner.ClassMaterials materials ->
-				new Space(Sizes.of(materials.folder()), settings.classMaterialsQuota().toBytes());
+				Space.of(Sizes.of(materials.folder()), settings.classMaterialsQuota().toBytes());
 		};
 	}
 
@@ -331,6 +369,18 @@ class Drive {
 	private void own(Place.Tree place, Path path) throws IOException {
 		if (place.owner() != null) {
 			storage.own(path, place.owner());
+		}
+	}
+
+	/** Whose quota a place counts towards: its person's, or nobody's for a class's materials. */
+	private static @Nullable PersonId personOf(Place.Tree place) {
+		return place.space() instanceof Place.SpaceOwner.Person person ? person.id() : null;
+	}
+
+	/** Counts something the server made in the person's scratch place for the place it is moved to. */
+	private void countFor(Place.Tree place, Path scratchFile) throws IOException {
+		if (personOf(place) == null) {
+			storage.countFor(scratchFile.getParent(), List.of(scratchFile.getFileName().toString()), null);
 		}
 	}
 
@@ -370,6 +420,7 @@ class Drive {
 				var temp = Files.createDirectory(scratch.root().resolve(UUID.randomUUID().toString()));
 				try {
 					own(place, temp);
+					countFor(place, temp);
 					HomeTree.move(scratch, temp, tree, made);
 				}
 				finally {
