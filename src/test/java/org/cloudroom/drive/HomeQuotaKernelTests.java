@@ -128,6 +128,33 @@ class HomeQuotaKernelTests {
 		assertThat(drive.space(student.id(), Role.STUDENT).usedBytes()).isBetween(QUOTA - 1024 * 1024, QUOTA);
 	}
 
+	@Test
+	void aTeachersClassMaterialsCountForTheClassEvenWhenTheyCameFromTheTeachersHome() throws Exception {
+		var tag = UUID.randomUUID().toString().substring(0, 6);
+		var school = program.open("Kernel " + tag, 5, "kadmin-" + tag, "Hong", "Lin").school().id();
+		peopleImport.importFile(school, new ByteArrayInputStream("""
+				username,given_name,family_name,role,class
+				kt-%1$s,Mei,Zhou,teacher,Grade 5
+				""".formatted(tag).getBytes(UTF_8)), false);
+		var teacher = user("kt-" + tag, Role.TEACHER);
+		quotas.set(teacher.id(), school, QUOTA);
+		StudentDesktop.of(teacher.id(), storage.home(teacher.id()), jdbc);
+		space.requireWithinQuota(teacher.id(), Role.TEACHER);
+		var materials = "Classes/Grade 5/Materials/";
+
+		drive.upload(teacher, "lesson.pdf", 3_000_000, new ByteArrayInputStream(new byte[3_000_000]));
+		drive.upload(teacher, materials + "sheet.pdf", 4_000_000, new ByteArrayInputStream(new byte[4_000_000]));
+		drive.move(teacher, "lesson.pdf", materials + "lesson.pdf");
+		assertThat(drive.space(teacher.id(), Role.TEACHER).usedBytes()).isLessThan(100_000);
+		var deleted = drive.delete(teacher, materials + "sheet.pdf");
+		assertThat(drive.space(teacher.id(), Role.TEACHER).usedBytes()).isBetween(4_000_000L, 4_100_000L);
+		drive.restore(teacher, deleted.id());
+		drive.move(teacher, materials + "lesson.pdf", "lesson.pdf");
+
+		assertThat(drive.space(teacher.id(), Role.TEACHER).usedBytes()).isBetween(3_000_000L, 3_100_000L);
+		assertThat(drive.list(teacher, materials)).extracting(Entry::name).containsExactly("sheet.pdf");
+	}
+
 	/** Writes 50 MB as the student and says what the writing program said. */
 	private static String write(StudentDesktop desktop, String file) throws Exception {
 		var writing = desktop.start("head -c 52428800 /dev/zero > '" + file + "'");

@@ -14,7 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.nio.file.attribute.PosixFilePermissions;
 
+import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Role;
@@ -154,6 +158,27 @@ class HostileHomeTests {
 				Status.TOO_LARGE);
 		assertThat(Files.isSymbolicLink(desktop.home().resolve("big.bin"))).isTrue();
 		assertThat(drive.measure(student.id())).isEqualTo(900_000);
+	}
+
+	@Test
+	void sealingAHandInFolderChangesOnlyTheStudentsOwnFilesAndNeverWaits() throws Exception {
+		var folder = Files.createDirectories(storage.classRoot(new ClassId(UUID.randomUUID())).resolve("hand-in")
+			.resolve(student.id().toString()).resolve("Poem"));
+		StudentDesktop.give(folder, desktop.uid());
+		var shadow = Files.readAttributes(Path.of("/etc/shadow"), "unix:mode,uid,gid");
+		desktop.run("cd " + folder + " && echo poem > poem.txt && mkdir drafts && echo draft > drafts/1.txt"
+				+ " && mkfifo pipe && ln -s /etc/shadow shadow && ln -s /etc etc");
+
+		assertTimeoutPreemptively(HANG, () -> Seals.seal(folder, OptionalInt.of(desktop.uid())));
+
+		for (var sealed : List.of(folder.resolve("poem.txt"), folder.resolve("drafts/1.txt"))) {
+			assertThat(Files.getAttribute(sealed, "unix:uid")).isEqualTo(0);
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sealed))).isEqualTo("r--r--r--");
+		}
+		assertThat(Files.getAttribute(folder.resolve("drafts"), "unix:uid")).isEqualTo(0);
+		assertThat(Files.readAttributes(Path.of("/etc/shadow"), "unix:mode,uid,gid")).isEqualTo(shadow);
+		assertThat(desktop.start("echo more >> " + folder.resolve("poem.txt")).waitFor()).isNotZero();
+		assertThat(desktop.start("touch " + folder.resolve("drafts/new.txt")).waitFor()).isNotZero();
 	}
 
 	private String zip(String folder) throws IOException {
