@@ -53,6 +53,13 @@ final class ProjectQuotas {
 			quota(opened, 0, Q_GETQUOTA);
 			return null;
 		}
+		catch (Native.Failure e) {
+			return switch (e.errno()) {
+				case Native.ESRCH -> "project quotas are not on for it";
+				case Native.ENOSYS -> "the kernel has no quotactl_fd, which came with Linux 5.14";
+				default -> e.getMessage();
+			};
+		}
 		catch (IOException e) {
 			return e.getMessage();
 		}
