@@ -38,6 +38,15 @@ public class DriveSpace {
 	}
 
 	/**
+	 * Whether the person's drive is full (less room left than a hundredth of the quota, at most a megabyte): their
+	 * desktop can hardly save anything more, and its page may say why with {@code drive.quota.home-full}, given the
+	 * megabytes used and the quota. The same is {@code full} in {@code GET /api/v1/drive/usage}.
+	 */
+	public boolean isFull(PersonId person, Role role) throws IOException {
+		return drive.space(person, role).full();
+	}
+
+	/**
 	 * Has the filesystem hold the person to their quota from now on where it can (only while no desktop of theirs
 	 * runs), then refuses, saying how much is used of how much, when they keep more than their quota.
 	 */
