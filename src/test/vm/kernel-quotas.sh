@@ -46,16 +46,17 @@ mkdir -p /newroot$project && mount --bind /host$project /newroot$project
 mkdir -p /newroot/proc /newroot/sys /newroot/dev /newroot/tmp
 mount -t proc proc /newroot/proc; mount -t sysfs sys /newroot/sys; mount -t devtmpfs dev /newroot/dev
 mount -t tmpfs tmp /newroot/tmp; mkdir -p /newroot/dev/shm; mount -t tmpfs shm /newroot/dev/shm
-chroot /newroot /bin/sh -c "cd $project && JAVA_HOME=$JAVA_HOME HOME=$HOME mvn -B -o surefire:test -Dtest='$tests' -Dsurefire.failIfNoSpecifiedTests=false" > /host$vm/output.log 2>&1
+chroot /newroot /bin/sh -c "cd $project && JAVA_HOME=$JAVA_HOME HOME=$HOME JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1 mvn -B -o surefire:test -Dtest='$tests' -Dsurefire.failIfNoSpecifiedTests=false" > /host$vm/output.log 2>&1
 echo "exit \$?" >> /host$vm/output.log
 sync; poweroff -f
 INIT
 chmod +x initramfs/init
 (cd initramfs && find . | ../root/bin/busybox cpio -o -H newc 2>/dev/null | gzip -1 > ../initramfs.gz)
 rm -f output.log
-# -cpu max made the JVM's compiled code crash under emulation; Nehalem has what Java needs.
+# Under emulation the JVM's optimised code crashed now and then (with -cpu max, and once with Nehalem): Nehalem
+# has what Java needs, and the JVMs in the guest stop at the first compiler.
 timeout 2400 qemu-system-x86_64 -accel tcg -cpu Nehalem -smp 2 -m 6G -nographic -no-reboot \
   -kernel root/boot/vmlinuz-"$release" -initrd initramfs.gz -append "console=ttyS0 quiet panic=-1" \
   -virtfs local,path=/,mount_tag=hostroot,security_model=passthrough,id=hostroot -nic none > console.log 2>&1
 grep -E "Tests run:|FAIL|expected|but was" output.log || true
-tail -1 output.log | grep -q '^exit 0$'
+tail -1 output.log | grep -q 'exit 0$'

@@ -96,9 +96,16 @@ record HomeTree(Path root) {
 		}
 	}
 
-	/** Opens a regular file of the tree to read; a FIFO, socket or anything else there is refused. */
+	/**
+	 * Opens a regular file of the tree to read; a FIFO, socket or anything else there is refused, and so is a second
+	 * name of a file of root's, which only a hard link made on the desktop can be (of the shadow file, say, on a
+	 * host that allows links to files one does not own).
+	 */
 	FileChannel read(Path file) throws IOException {
 		try (var folder = openFolder(file.getParent()); var opened = NoFollow.file(folder, file.getFileName().toString())) {
+			if (!mayBeRead(opened)) {
+				throw outside();
+			}
 			return opened.channel();
 		}
 		catch (NoSuchFileException gone) {
@@ -110,6 +117,12 @@ record HomeTree(Path root) {
 		catch (FileSystemException swappedForALink) {
 			throw outside();
 		}
+	}
+
+	/** Whether a regular file opened in a tree may be read out: it is not a hard link to a file of root's. */
+	static boolean mayBeRead(NoFollow.Opened file) throws IOException {
+		var attributes = Files.readAttributes(file.path(), "unix:nlink,uid");
+		return (Integer) attributes.get("nlink") == 1 || (Integer) attributes.get("uid") != 0;
 	}
 
 	/** Opens a folder of the tree from its root, one name at a time, following no link on the way. */

@@ -12,7 +12,7 @@ import org.cloudroom.drive.posix.NoFollow;
 
 /**
  * A folder written as a zip while it is read, file by file, never held whole. Only folders and regular files go in:
- * links, FIFOs and sockets are left out, so a zip holds only what lies in the folder itself and never waits on a
+ * links, FIFOs, sockets and hard links to root's files are left out, so a zip holds only what lies in the folder itself and never waits on a
  * pipe; hidden files (a desktop's settings) are left out too. What is swapped or deleted while it is read is passed
  * over.
  */
@@ -48,6 +48,9 @@ final class Zips {
 				}
 				if (attributes.isRegularFile()) {
 					try (var file = NoFollow.file(parent, name); var in = file.channel()) {
+						if (!HomeTree.mayBeRead(file)) {
+							return false;
+						}
 						zip.putNextEntry(entry);
 						Channels.newInputStream(in).transferTo(zip);
 						zip.closeEntry();

@@ -181,6 +181,18 @@ class HostileHomeTests {
 		assertThat(desktop.start("touch " + folder.resolve("drafts/new.txt")).waitFor()).isNotZero();
 	}
 
+	@Test
+	void aHardLinkToAFileOfRootsIsNeitherReadNorZipped() throws Exception {
+		// what a desktop can make on a host that lets anyone link to files they do not own (fs.protected_hardlinks=0)
+		var secret = Files.writeString(storage.home(student.id()).getParent().resolveSibling("root-secret.txt"),
+				"root:secret");
+		desktop.run("mkdir work && echo mine > work/essay.txt");
+		Files.createLink(desktop.home().resolve("work/secret.txt"), secret);
+
+		assertRefused(() -> drive.file(student, "work/secret.txt").getInputStream().close(), Status.FORBIDDEN);
+		assertThat(zip("work")).contains("essay.txt").doesNotContain("root:secret");
+	}
+
 	private String zip(String folder) throws IOException {
 		var out = new ByteArrayOutputStream();
 		Zips.write(drive.folder(student, folder), out);
