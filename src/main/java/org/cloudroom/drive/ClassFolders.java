@@ -138,6 +138,17 @@ public class ClassFolders {
 				new Place.SpaceOwner.Person(user.id(), user.role()), readOnly);
 	}
 
+	/** The folders holding the person's hand-in folders, one per class, made ready; none for a teacher. */
+	List<Path> handInRoots(PersonId person, Role role) throws IOException {
+		var roots = new ArrayList<Path>();
+		if (role == Role.STUDENT) {
+			for (var schoolClass : classes.ofPerson(person)) {
+				roots.add(handInFolders(schoolClass, person));
+			}
+		}
+		return roots;
+	}
+
 	/** What the student's hand-in folders of all their classes take. */
 	long handInBytes(PersonId student) throws IOException {
 		var bytes = 0L;
@@ -174,7 +185,7 @@ public class ClassFolders {
 					storage.own(folder, student);
 				}
 				else {
-					Seals.seal(folder);
+					Seals.seal(folder, storage.uid(student));
 				}
 			}
 			else if (assignment.isOpen() && isServers(folder)) {
@@ -185,9 +196,13 @@ public class ClassFolders {
 		return root;
 	}
 
-	/** A class or assignment name as a folder name: no slash, backslash or NUL, not hidden, not too long. */
+	/**
+	 * A class or assignment name as a folder name: no slash, backslash, control character or text-direction mark,
+	 * not hidden, not too long.
+	 */
 	static String folderName(String name) {
-		var folder = name.strip().replaceAll("[/\\\\\\x00-\\x1f]", "-");
+		var folder = name.strip().codePoints().map(c -> c == '/' || c == '\\' || DrivePath.isInvisible(c) ? '-' : c)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
 		if (folder.startsWith(".")) {
 			folder = "_" + folder.substring(1);
 		}

@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,9 +16,11 @@ import java.util.UUID;
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Role;
+import org.cloudroom.drive.posix.NoFollow;
 import org.cloudroom.drive.spi.HomeStorage;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,8 +32,16 @@ class Drive {
 
 	private static final DrivePath CLASSES = new DrivePath(List.of(ClassFolders.CLASSES));
 
-	/** What a drive takes and may take. */
-	record Space(long usedBytes, long quotaBytes) {
+	/**
+	 * What a drive takes and may take, and whether it is full: less room is left than a hundredth of the quota (at
+	 * most a megabyte), so a desktop can hardly save anything more.
+	 */
+	record Space(long usedBytes, long quotaBytes, boolean full) {
+
+		static Space of(long usedBytes, long quotaBytes) {
+			return new Space(usedBytes, quotaBytes,
+					usedBytes > quotaBytes - Math.min(1024 * 1024, quotaBytes / 100));
+		}
 	}
 
 	private final HomeStorage storage;
@@ -56,17 +67,33 @@ class Drive {
 		if (!(found instanceof Place.Tree place)) {
 			return ((Place.Listing) found).entries();
 		}
-		var folder = existing(place.tree(), place.path());
-		if (!Files.isDirectory(folder)) {
+		var tree = place.tree();
+		var folder = tree.inside(existing(tree, place.path()));
+		if (!isFolder(tree, folder)) {
 			throw new Refused(Status.BAD_REQUEST, "drive.not-a-folder", path);
 		}
 		// At the top of the drive, the Classes folder stands for the person's classes, not for one of the home.
 		var classes = place.prefix().isRoot() && place.path().isRoot() && classFolders.place(user, CLASSES).isPresent();
 		var entries = new ArrayList<Entry>();
-		try (var children = Files.list(place.tree().inside(folder))) {
-			children.filter(child -> !child.getFileName().toString().startsWith("."))
-				.filter(child -> !classes || !child.getFileName().toString().equals(ClassFolders.CLASSES))
-				.map(child -> entry(place, child)).filter(java.util.Objects::nonNull).forEach(entries::add);
+		try (var opened = tree.openFolder(folder)) {
+			var listing = opened.listing();
+			for (var child : listing) {
+				var name = child.getFileName().toString();
+				if (name.startsWith(".") || classes && name.equals(ClassFolders.CLASSES)) {
+					continue;
+				}
+				try {
+					var own = listing.getFileAttributeView(child.getFileName(), BasicFileAttributeView.class,
+							LinkOption.NOFOLLOW_LINKS).readAttributes();
+					var entry = entry(place, folder.resolve(name), own);
+					if (entry != null) {
+						entries.add(entry);
+					}
+				}
+				catch (IOException gone) {
+					// deleted from the desktop while listed
+				}
+			}
 		}
 		if (classes) {
 			entries.add(new Entry(ClassFolders.CLASSES, ClassFolders.CLASSES, true, 0, java.time.Instant.EPOCH));
@@ -94,20 +121,33 @@ class Drive {
 		if (wanted.isEmpty()) {
 			return List.of();
 		}
-		try (var walk = Files.walk(tree.root())) {
-			return walk.filter(p -> !p.equals(tree.root()))
-				.filter(p -> tree.relative(p).names().stream().noneMatch(n -> n.startsWith(".")))
-				.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).contains(wanted))
-				.limit(100).map(p -> entry(home, p)).filter(java.util.Objects::nonNull).toList();
+		var found = new ArrayList<Entry>();
+		try (var opened = tree.openFolder(tree.root())) {
+			NoFollow.walk(opened, (folder, names, attributes) -> {
+				var name = names.getLast();
+				if (name.startsWith(".") || found.size() >= 100) {
+					return false;
+				}
+				if (name.toLowerCase(Locale.ROOT).contains(wanted)
+						&& (attributes.isDirectory() || attributes.isRegularFile())) {
+					found.add(entry(home.inDrive(new DrivePath(names)), attributes));
+				}
+				return true;
+			});
 		}
+		return found;
 	}
 
 	/** A file to read. */
 	DriveFile file(CloudroomUser user, String path) throws IOException {
 		var place = tree(place(user, DrivePath.of(path)), "drive.is-a-folder", path);
 		var file = place.tree().inside(existing(place.tree(), place.path()));
-		if (!Files.isRegularFile(file)) {
+		var attributes = place.tree().attributes(file).orElseThrow(Refused::notFound);
+		if (attributes.isDirectory()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.is-a-folder", path);
+		}
+		if (!attributes.isRegularFile()) {
+			throw new Refused(Status.BAD_REQUEST, "drive.not-a-file", path);
 		}
 		return new DriveFile(place.tree(), file);
 	}
@@ -116,7 +156,7 @@ class Drive {
 	Zips.Folder folder(CloudroomUser user, String path) throws IOException {
 		var place = tree(place(user, DrivePath.of(path)), "drive.not-a-folder", path);
 		var folder = place.tree().inside(existing(place.tree(), place.path()));
-		if (!Files.isDirectory(folder)) {
+		if (!isFolder(place.tree(), folder)) {
 			throw new Refused(Status.BAD_REQUEST, "drive.not-a-folder", path);
 		}
 		return new Zips.Folder(place.tree(), folder);
@@ -124,35 +164,38 @@ class Drive {
 
 	/** Stores a file from a stream of the given length, or -1 when unknown; folders on the way are made. */
 	Uploads.Stored upload(CloudroomUser user, String path, long length, InputStream body) throws IOException {
-		var place = writable(place(user, DrivePath.of(path)));
+		var place = writable(place(user, DrivePath.of(path).requireVisibleNames()));
 		if (place.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
-		var space = space(place.space());
-		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()),
+		var space = space(place.space(), null);
+		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()), place.tree(),
 				place.tree().resolve(place.path()), length, space.quotaBytes(), space.usedBytes()), body,
 				moveIn(user, place)));
 	}
 
-	/** Puts a whole file of the person's scratch place at the path: how an upload in parts ends. */
-	Uploads.Stored upload(CloudroomUser user, String path, Path whole) throws IOException {
-		var place = writable(place(user, DrivePath.of(path)));
+	/** Puts a whole file of the person's scratch place at the path: how the upload in parts {@code id} ends. */
+	Uploads.Stored upload(CloudroomUser user, String path, Path whole, UUID id) throws IOException {
+		var place = writable(place(user, DrivePath.of(path).requireVisibleNames()));
 		if (place.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
-		var space = space(place.space());
-		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()),
+		var space = space(place.space(), id);
+		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()), place.tree(),
 				place.tree().resolve(place.path()), Files.size(whole), space.quotaBytes(), space.usedBytes()), whole,
 				moveIn(user, place)));
 	}
 
-	/** Whether the path may take a file of this size: it can be changed and the quota leaves room. */
+	/**
+	 * Whether the path may take a file of this size: it can be changed and the quota leaves room besides what the
+	 * person's uploads in parts under way will take.
+	 */
 	void requireRoomFor(CloudroomUser user, String path, long size) throws IOException {
-		var place = writable(place(user, DrivePath.of(path)));
+		var place = writable(place(user, DrivePath.of(path).requireVisibleNames()));
 		if (place.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
-		var space = space(place.space());
+		var space = space(place.space(), null);
 		if (size > space.quotaBytes() - space.usedBytes()) {
 			throw Uploads.overQuota(space.quotaBytes());
 		}
@@ -162,6 +205,7 @@ class Drive {
 		return file -> {
 			makeFolders(user, place, place.path().parent());
 			own(place, file);
+			countFor(place, file);
 			HomeTree.move(new HomeTree(file.getParent()), file, place.tree(), place.tree().resolve(place.path()));
 		};
 	}
@@ -174,10 +218,10 @@ class Drive {
 	}
 
 	void makeFolder(CloudroomUser user, String path) throws IOException {
-		var place = writable(place(user, DrivePath.of(path)));
+		var place = writable(place(user, DrivePath.of(path).requireVisibleNames()));
 		var folder = place.path();
 		var tree = place.tree();
-		if (folder.isRoot() || Files.exists(tree.resolve(folder), LinkOption.NOFOLLOW_LINKS)) {
+		if (folder.isRoot() || tree.attributes(tree.resolve(folder)).isPresent()) {
 			throw new Refused(Status.CONFLICT, "drive.exists", folder.name());
 		}
 		existingFolder(tree, folder.parent());
@@ -186,7 +230,7 @@ class Drive {
 
 	void move(CloudroomUser user, String fromPath, String toPath) throws IOException {
 		var from = writable(place(user, DrivePath.of(fromPath)));
-		var to = writable(place(user, DrivePath.of(toPath)));
+		var to = writable(place(user, DrivePath.of(toPath).requireVisibleNames()));
 		var source = existing(from.tree(), from.path());
 		if (from.path().isRoot() || to.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", "");
@@ -196,8 +240,11 @@ class Drive {
 		}
 		existingFolder(to.tree(), to.path().parent());
 		var target = to.tree().resolve(to.path());
-		if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+		if (to.tree().attributes(target).isPresent()) {
 			throw new Refused(Status.CONFLICT, "drive.exists", to.path().name());
+		}
+		if (!from.space().equals(to.space())) {
+			storage.countFor(from.tree().root(), from.tree().relative(source).names(), personOf(to));
 		}
 		HomeTree.move(from.tree(), source, to.tree(), target);
 		if (!from.space().equals(to.space())) {
@@ -211,8 +258,11 @@ class Drive {
 		if (place.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
-		return trash.put(user.id(), place.tree(), existing(place.tree(), place.path()), trashTree(user),
-				place.inDrive(place.path()));
+		var file = existing(place.tree(), place.path());
+		if (personOf(place) == null) {
+			storage.countFor(place.tree().root(), place.tree().relative(file).names(), user.id());
+		}
+		return trash.put(user.id(), place.tree(), file, trashTree(user), place.inDrive(place.path()));
 	}
 
 	List<TrashEntry> trash(CloudroomUser user) {
@@ -226,10 +276,13 @@ class Drive {
 		var place = writable(place(user, original));
 		makeFolders(user, place, place.path().parent());
 		var inside = place.path();
-		for (int n = 2; Files.exists(place.tree().resolve(inside), LinkOption.NOFOLLOW_LINKS); n++) {
+		for (int n = 2; place.tree().attributes(place.tree().resolve(inside)).isPresent(); n++) {
 			inside = place.path().parent().child(numbered(place.path().name(), n));
 		}
 		var trashTree = trashTree(user);
+		if (personOf(place) == null) {
+			storage.countFor(trashTree.root(), List.of(id.toString()), null);
+		}
 		HomeTree.move(trashTree, trashTree.root().resolve(id.toString()), place.tree(), place.tree().resolve(inside));
 		trash.taken(id);
 		return place.inDrive(inside).toString();
@@ -241,23 +294,47 @@ class Drive {
 		usage.add(user.id(), -entry.size());
 	}
 
+	/** What the person keeps: as the filesystem counts it when it holds them to their quota, else as last measured. */
 	Space space(PersonId person, Role role) throws IOException {
-		var used = usage.of(person);
-		return new Space(used.isPresent() ? used.get() : measure(person), quotas.of(person, role));
+		var counted = storage.used(person);
+		var used = counted.isPresent() ? counted.getAsLong() : usage.of(person).orElse(-1L);
+		return Space.of(used >= 0 ? used : measure(person), quotas.of(person, role));
 	}
 
-	/** Measures the home, the trash and the hand-ins afresh, counting what was changed from inside the desktop. */
+	/**
+	 * Measures the home, the trash and the hand-ins afresh, counting what was changed from inside the desktop: the
+	 * filesystem's own count when it keeps one, else a walk.
+	 */
 	long measure(PersonId person) throws IOException {
-		var bytes = Sizes.of(storage.home(person)) + Sizes.of(storage.trash(person)) + classFolders.handInBytes(person);
+		var counted = storage.used(person);
+		var bytes = counted.isPresent() ? counted.getAsLong()
+				: Sizes.of(storage.home(person)) + Sizes.of(storage.trash(person)) + classFolders.handInBytes(person);
 		usage.measured(person, bytes);
 		return bytes;
 	}
 
-	private Space space(Place.SpaceOwner owner) throws IOException {
+	/**
+	 * Has the filesystem hold the person to their quota from now on, when it can; while no desktop of theirs runs.
+	 * Answers whether it does.
+	 */
+	boolean enforce(PersonId person, Role role) throws IOException {
+		return storage.enforce(person, quotas.of(person, role), classFolders.handInRoots(person, role));
+	}
+
+	/** The person's quota changed: the filesystem holds them to the new one at once, when it holds them to one. */
+	void quotaChanged(PersonId person, Role role) throws IOException {
+		storage.changeQuota(person, quotas.of(person, role));
+	}
+
+	/** What is taken and may be, for a write: a person's uploads in parts under way count, but for one of them. */
+	private Space space(Place.SpaceOwner owner, @Nullable UUID exceptUpload) throws IOException {
 		return switch (owner) {
-			case Place.SpaceOwner.Person person -> space(person.id(), person.role());
+			case Place.SpaceOwner.Person person -> {
+				var space = space(person.id(), person.role());
+				yield Space.of(space.usedBytes() + usage.promised(person.id(), exceptUpload), space.quotaBytes());
+			}
 			case Place.SpaceOwner.ClassMaterials materials ->
-				new Space(Sizes.of(materials.folder()), settings.classMaterialsQuota().toBytes());
+				Space.of(Sizes.of(materials.folder()), settings.classMaterialsQuota().toBytes());
 		};
 	}
 
@@ -295,18 +372,35 @@ class Drive {
 		}
 	}
 
-	private static Path existing(HomeTree tree, DrivePath path) {
+	/** Whose quota a place counts towards: its person's, or nobody's for a class's materials. */
+	private static @Nullable PersonId personOf(Place.Tree place) {
+		return place.space() instanceof Place.SpaceOwner.Person person ? person.id() : null;
+	}
+
+	/** Counts something the server made in the person's scratch place for the place it is moved to. */
+	private void countFor(Place.Tree place, Path scratchFile) throws IOException {
+		if (personOf(place) == null) {
+			storage.countFor(scratchFile.getParent(), List.of(scratchFile.getFileName().toString()), null);
+		}
+	}
+
+	private static Path existing(HomeTree tree, DrivePath path) throws IOException {
 		var place = tree.resolve(path);
-		if (!Files.exists(place, LinkOption.NOFOLLOW_LINKS)) {
+		if (tree.attributes(place).isEmpty()) {
 			throw Refused.notFound();
 		}
 		return place;
 	}
 
-	private static void existingFolder(HomeTree tree, DrivePath path) {
-		if (!Files.isDirectory(tree.inside(existing(tree, path)))) {
+	private static void existingFolder(HomeTree tree, DrivePath path) throws IOException {
+		if (!isFolder(tree, tree.inside(existing(tree, path)))) {
 			throw new Refused(Status.BAD_REQUEST, "drive.not-a-folder", path.toString());
 		}
+	}
+
+	/** Whether a folder lies at the path, which has no link in it. */
+	private static boolean isFolder(HomeTree tree, Path path) throws IOException {
+		return tree.attributes(path).map(BasicFileAttributes::isDirectory).orElse(false);
 	}
 
 	private HomeTree trashTree(CloudroomUser user) throws IOException {
@@ -322,17 +416,18 @@ class Drive {
 		var scratch = HomeTree.of(storage.scratch(user.id()));
 		for (int i = 1; i <= folder.names().size(); i++) {
 			var made = tree.resolve(new DrivePath(folder.names().subList(0, i)));
-			if (!Files.exists(made, LinkOption.NOFOLLOW_LINKS)) {
+			if (tree.attributes(made).isEmpty()) {
 				var temp = Files.createDirectory(scratch.root().resolve(UUID.randomUUID().toString()));
 				try {
 					own(place, temp);
+					countFor(place, temp);
 					HomeTree.move(scratch, temp, tree, made);
 				}
 				finally {
 					Files.deleteIfExists(temp);
 				}
 			}
-			else if (!Files.isDirectory(tree.inside(made))) {
+			else if (!isFolder(tree, tree.inside(made))) {
 				throw new Refused(Status.CONFLICT, "drive.exists", folder.names().get(i - 1));
 			}
 		}
@@ -343,17 +438,29 @@ class Drive {
 		return dot > 0 ? name.substring(0, dot) + " (" + n + ")" + name.substring(dot) : name + " (" + n + ")";
 	}
 
-	private static @org.jspecify.annotations.Nullable Entry entry(Place.Tree place, Path path) {
+	/**
+	 * A file or folder as listed. A link is shown as what it points to, and only when that lies in the home; FIFOs,
+	 * sockets and devices are not shown.
+	 */
+	private static @Nullable Entry entry(Place.Tree place, Path path, BasicFileAttributes own) throws IOException {
 		var tree = place.tree();
-		try {
-			// A link is shown as what it points to, and only when that lies in the home.
-			var attributes = Files.readAttributes(tree.inside(path), java.nio.file.attribute.BasicFileAttributes.class);
-			return new Entry(path.getFileName().toString(), place.inDrive(tree.relative(path)).toString(),
-					attributes.isDirectory(),
-					attributes.isDirectory() ? 0 : attributes.size(), attributes.lastModifiedTime().toInstant());
+		var attributes = own;
+		if (own.isSymbolicLink()) {
+			try {
+				attributes = tree.attributes(tree.inside(path)).orElse(own);
+			}
+			catch (Refused outside) {
+				return null;
+			}
 		}
-		catch (IOException | RuntimeException goneOrOutside) {
+		if (!attributes.isDirectory() && !attributes.isRegularFile()) {
 			return null;
 		}
+		return entry(place.inDrive(tree.relative(path)), attributes);
+	}
+
+	private static Entry entry(DrivePath path, BasicFileAttributes attributes) {
+		return new Entry(path.name(), path.toString(), attributes.isDirectory(),
+				attributes.isDirectory() ? 0 : attributes.size(), attributes.lastModifiedTime().toInstant());
 	}
 }

@@ -11,7 +11,8 @@ import org.springframework.core.io.AbstractResource;
 
 /**
  * A file of a drive to read, opened afresh for each read through folders opened without following links, so that
- * what is read is what lies in the drive even when a desktop swaps a folder for a link meanwhile.
+ * what is read is what lies in the drive even when a desktop swaps a folder for a link meanwhile, and refused when
+ * it is no longer a regular file (a FIFO put in its place is never waited on).
  */
 final class DriveFile extends AbstractResource {
 

@@ -57,7 +57,8 @@ class DrivePages {
 	private static List<Crumb> crumbs(DrivePath folder) {
 		var crumbs = new ArrayList<Crumb>();
 		for (int i = 1; i <= folder.names().size(); i++) {
-			crumbs.add(new Crumb(folder.names().get(i - 1), new DrivePath(folder.names().subList(0, i)).toString()));
+			crumbs.add(new Crumb(DrivePath.shown(folder.names().get(i - 1)),
+					new DrivePath(folder.names().subList(0, i)).toString()));
 		}
 		return crumbs;
 	}

@@ -40,6 +40,41 @@ record DrivePath(List<String> names) {
 		return name;
 	}
 
+	/**
+	 * Checks a path that is to be made or written from outside: besides what every name must be, no name may hold a
+	 * control character or a bidirectional mark, embedding, override or isolate, which would hide or reorder what
+	 * the name shows (a file that looks like {@code report.txt} but is {@code report\u202Etxt.exe}). Names that
+	 * desktops made with them can still be opened, moved to a better name or deleted.
+	 */
+	DrivePath requireVisibleNames() {
+		for (var name : names) {
+			if (name.codePoints().anyMatch(DrivePath::isInvisible)) {
+				throw new Refused(Status.UNPROCESSABLE, "drive.path.invisible-character", shown(name));
+			}
+		}
+		return this;
+	}
+
+	/** A C0 or C1 control character, DEL, or a Unicode bidirectional mark, embedding, override or isolate. */
+	static boolean isInvisible(int c) {
+		return c < 0x20 || c >= 0x7f && c <= 0x9f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069
+				|| c == 0x200e || c == 0x200f || c == 0x061c;
+	}
+
+	/** The name as it may be shown: each character that would hide or reorder text written as its code point. */
+	static String shown(String name) {
+		var shown = new StringBuilder();
+		name.codePoints().forEach(c -> {
+			if (isInvisible(c)) {
+				shown.append(String.format(java.util.Locale.ROOT, "[U+%04X]", c));
+			}
+			else {
+				shown.appendCodePoint(c);
+			}
+		});
+		return shown.toString();
+	}
+
 	boolean isRoot() {
 		return names.isEmpty();
 	}

@@ -9,8 +9,10 @@ import org.cloudroom.status.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * The quota at a desktop's start: files saved from inside a desktop are not counted as they are written, so the
- * home is measured afresh when the next desktop starts, and one over its quota does not start until room is made.
+ * The quota of a desktop's home. Before each desktop starts, the filesystem is asked to hold the person to their
+ * quota from then on (Linux project quotas: a write past it fails in the desktop with "Disk quota exceeded"); where
+ * it cannot, what is saved inside a desktop is counted only by measuring, so the home is measured afresh at each
+ * start. Either way a desktop whose home is over its quota does not start until room is made.
  */
 @Component
 public class DriveSpace {
@@ -35,8 +37,21 @@ public class DriveSpace {
 		scan.released(person);
 	}
 
-	/** Refuses, saying how much is used of how much, when the person keeps more than their quota. */
+	/**
+	 * Whether the person's drive is full (less room left than a hundredth of the quota, at most a megabyte): their
+	 * desktop can hardly save anything more, and its page may say why with {@code drive.quota.home-full}, given the
+	 * megabytes used and the quota. The same is {@code full} in {@code GET /api/v1/drive/usage}.
+	 */
+	public boolean isFull(PersonId person, Role role) throws IOException {
+		return drive.space(person, role).full();
+	}
+
+	/**
+	 * Has the filesystem hold the person to their quota from now on where it can (only while no desktop of theirs
+	 * runs), then refuses, saying how much is used of how much, when they keep more than their quota.
+	 */
 	public void requireWithinQuota(PersonId person, Role role) throws IOException {
+		drive.enforce(person, role);
 		var used = drive.measure(person);
 		var quota = quotas.of(person, role);
 		if (used > quota) {

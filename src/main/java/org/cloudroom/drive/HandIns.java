@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.zip.ZipOutputStream;
 
@@ -21,6 +22,8 @@ import org.cloudroom.accounts.Person;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Role;
 import org.cloudroom.accounts.SchoolClass;
+import org.cloudroom.drive.posix.NoFollow;
+import org.cloudroom.drive.spi.HomeStorage;
 import org.cloudroom.status.FieldProblem;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
@@ -59,8 +62,10 @@ class HandIns {
 	private final ClassFolders folders;
 	private final Classes classes;
 	private final People people;
+	private final HomeStorage storage;
 
-	HandIns(Assignments assignments, ClassFolders folders, Classes classes, People people) {
+	HandIns(Assignments assignments, ClassFolders folders, Classes classes, People people, HomeStorage storage) {
+		this.storage = storage;
 		this.assignments = assignments;
 		this.folders = folders;
 		this.classes = classes;
@@ -72,7 +77,7 @@ class HandIns {
 		var schoolClass = classes.requireTeacherOf(user, classId);
 		var problems = new ArrayList<FieldProblem>();
 		var name = title == null ? "" : title.strip();
-		if (name.isEmpty() || name.length() > MAX_TITLE || name.chars().anyMatch(Character::isISOControl)) {
+		if (name.isEmpty() || name.length() > MAX_TITLE || name.codePoints().anyMatch(DrivePath::isInvisible)) {
 			problems.add(FieldProblem.field("title", "drive.assignment.title-invalid", MAX_TITLE));
 		}
 		if (due == null || !due.isAfter(OffsetDateTime.now())) {
@@ -115,23 +120,14 @@ class HandIns {
 		var handIns = new ArrayList<HandIn>();
 		for (var student : students(assignment.classId())) {
 			var folder = root.resolve(student.id().value().toString()).resolve(assignment.folderName());
-			var files = 0;
-			var bytes = 0L;
-			Instant last = null;
+			var work = new Work();
 			if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-				try (var walk = Files.walk(folder)) {
-					for (var path : (Iterable<Path>) walk::iterator) {
-						if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && !hidden(folder, path)) {
-							files++;
-							bytes += Files.size(path);
-							var changed = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant();
-							last = last == null || changed.isAfter(last) ? changed : last;
-						}
-					}
+				try (var opened = HomeTree.of(root).openFolder(folder)) {
+					NoFollow.walk(opened, work);
 				}
 			}
-			handIns.add(new HandIn(student.id(), student.username(), student.displayName(), files, bytes, last,
-					assignments.comment(id, student.id()).orElse(null)));
+			handIns.add(new HandIn(student.id(), student.username(), student.displayName(), work.files, work.bytes,
+					work.last, assignments.comment(id, student.id()).orElse(null)));
 		}
 		return handIns;
 	}
@@ -190,7 +186,7 @@ class HandIns {
 					for (var student : students.toList()) {
 						var folder = student.resolve(assignment.folderName());
 						if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-							Seals.seal(folder);
+							Seals.seal(folder, uid(student.getFileName().toString()));
 						}
 					}
 				}
@@ -202,6 +198,16 @@ class HandIns {
 		}
 	}
 
+	/** The desktop uid of the student whose hand-in folders are named by their id, when they have one. */
+	private OptionalInt uid(String student) {
+		try {
+			return storage.uid(PersonId.of(student));
+		}
+		catch (IllegalArgumentException notAStudent) {
+			return OptionalInt.empty();
+		}
+	}
+
 	private List<Person> students(ClassId classId) {
 		return people.ofClass(classId).stream().filter(p -> p.role() == Role.STUDENT)
 			.sorted(java.util.Comparator.comparing((Person p) -> p.familyName().toLowerCase(Locale.ROOT))
@@ -209,12 +215,25 @@ class HandIns {
 			.toList();
 	}
 
-	private static boolean hidden(Path folder, Path path) {
-		for (var name : folder.relativize(path)) {
-			if (name.toString().startsWith(".")) {
-				return true;
+	/** What a student's folder holds: its regular files, hidden ones left out, and when one last changed. */
+	private static final class Work implements NoFollow.Visitor {
+
+		int files;
+		long bytes;
+		@Nullable Instant last;
+
+		@Override
+		public boolean visit(NoFollow.Opened folder, List<String> path, BasicFileAttributes attributes) {
+			if (path.getLast().startsWith(".")) {
+				return false;
 			}
+			if (attributes.isRegularFile()) {
+				files++;
+				bytes += attributes.size();
+				var changed = attributes.lastModifiedTime().toInstant();
+				last = last == null || changed.isAfter(last) ? changed : last;
+			}
+			return true;
 		}
-		return false;
 	}
 }

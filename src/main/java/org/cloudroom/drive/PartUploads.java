@@ -41,6 +41,7 @@ class PartUploads {
 	private final Drive drive;
 	private final HomeStorage storage;
 	private final Map<UUID, Boolean> writing = new ConcurrentHashMap<>();
+	private final Map<PersonId, Object> beginning = new ConcurrentHashMap<>();
 
 	PartUploads(JdbcClient jdbc, Drive drive, HomeStorage storage) {
 		this.jdbc = jdbc;
@@ -52,17 +53,20 @@ class PartUploads {
 		if (size < 0) {
 			throw new Refused(Status.BAD_REQUEST, "drive.upload.size");
 		}
-		drive.requireRoomFor(user, path, size);
-		var open = jdbc.sql("select count(*) from drive_upload where person_id = ?").param(user.id().value())
-			.query(Integer.class).single();
-		if (open >= MAX_OPEN) {
-			throw new Refused(Status.TOO_MANY, "drive.upload.too-many", MAX_OPEN);
+		// One begin of a person at a time: what each promises counts against the quota of the next.
+		synchronized (beginning.computeIfAbsent(user.id(), person -> new Object())) {
+			drive.requireRoomFor(user, path, size);
+			var open = jdbc.sql("select count(*) from drive_upload where person_id = ?").param(user.id().value())
+				.query(Integer.class).single();
+			if (open >= MAX_OPEN) {
+				throw new Refused(Status.TOO_MANY, "drive.upload.too-many", MAX_OPEN);
+			}
+			var part = new Part(UUID.randomUUID(), DrivePath.of(path).toString(), size, 0);
+			Files.createFile(file(user.id(), part.id()));
+			jdbc.sql("insert into drive_upload (id, person_id, drive_path, size_bytes, created_at) values (?, ?, ?, ?, ?)")
+				.params(part.id(), user.id().value(), part.path(), size, OffsetDateTime.now()).update();
+			return part;
 		}
-		var part = new Part(UUID.randomUUID(), DrivePath.of(path).toString(), size, 0);
-		Files.createFile(file(user.id(), part.id()));
-		jdbc.sql("insert into drive_upload (id, person_id, drive_path, size_bytes, created_at) values (?, ?, ?, ?, ?)")
-			.params(part.id(), user.id().value(), part.path(), size, OffsetDateTime.now()).update();
-		return part;
 	}
 
 	Part find(CloudroomUser user, UUID id) throws IOException {
@@ -103,7 +107,7 @@ class PartUploads {
 				}
 			}
 			try {
-				return Optional.of(drive.upload(user, part.path(), file));
+				return Optional.of(drive.upload(user, part.path(), file, id));
 			}
 			finally {
 				cancel(user.id(), id);

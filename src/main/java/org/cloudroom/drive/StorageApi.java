@@ -86,7 +86,7 @@ class StorageApi {
 	/** Sets the school's default quotas per role; a {@code null} one gives the server's default again. */
 	@PutMapping("/storage/defaults")
 	Defaults setDefaults(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
-			@RequestBody Defaults defaults) {
+			@RequestBody Defaults defaults) throws IOException {
 		user.requireAdminOf(schoolId);
 		for (var bytes : java.util.Arrays.asList(defaults.studentQuotaBytes(), defaults.teacherQuotaBytes())) {
 			if (bytes != null && bytes < 0) {
@@ -95,19 +95,23 @@ class StorageApi {
 		}
 		quotas.setSchoolDefault(schoolId, Role.STUDENT, defaults.studentQuotaBytes());
 		quotas.setSchoolDefault(schoolId, Role.TEACHER, defaults.teacherQuotaBytes());
+		for (var person : people.ofSchool(schoolId)) {
+			drive.quotaChanged(person.id(), person.role());
+		}
 		return new Defaults(quotas.ofSchool(schoolId, Role.STUDENT), quotas.ofSchool(schoolId, Role.TEACHER));
 	}
 
 	/** Sets a person's own quota; {@code {"quotaBytes": null}} gives them their role's default again. */
 	@PutMapping("/people/{personId}/quota")
 	Quota setQuota(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
-			@PathVariable PersonId personId, @RequestBody Quota quota) {
+			@PathVariable PersonId personId, @RequestBody Quota quota) throws IOException {
 		user.requireAdminOf(schoolId);
 		var person = people.findInSchool(schoolId, personId).orElseThrow(Refused::notFound);
 		if (quota.quotaBytes() != null && quota.quotaBytes() < 0) {
 			throw new Refused(Status.UNPROCESSABLE, "drive.quota.invalid");
 		}
 		quotas.set(person.id(), schoolId, quota.quotaBytes());
+		drive.quotaChanged(person.id(), person.role());
 		return new Quota(quotas.of(person.id(), person.role()));
 	}
 }

@@ -43,7 +43,7 @@ class StoragePages {
 	@PostMapping("/schools/{schoolId}/storage/defaults")
 	String setDefaults(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
 			@RequestParam(required = false) @Nullable Long studentMegabytes,
-			@RequestParam(required = false) @Nullable Long teacherMegabytes, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable Long teacherMegabytes, RedirectAttributes redirect) throws IOException {
 		storage.setDefaults(user, schoolId, new StorageApi.Defaults(bytes(studentMegabytes), bytes(teacherMegabytes)));
 		redirect.addFlashAttribute("notice", "storage.quota-saved");
 		return "redirect:/schools/" + schoolId + "/storage";
@@ -53,7 +53,7 @@ class StoragePages {
 	@PostMapping("/schools/{schoolId}/people/{personId}/quota")
 	String setQuota(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
 			@PathVariable PersonId personId, @RequestParam(required = false) @Nullable Long quotaMegabytes,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect) throws IOException {
 		storage.setQuota(user, schoolId, personId, new StorageApi.Quota(bytes(quotaMegabytes)));
 		redirect.addFlashAttribute("notice", "storage.quota-saved");
 		return "redirect:/schools/" + schoolId + "/storage";

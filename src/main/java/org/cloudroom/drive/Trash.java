@@ -1,7 +1,9 @@
 package org.cloudroom.drive;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -10,9 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.cloudroom.accounts.PersonId;
+import org.cloudroom.drive.posix.NoFollow;
+import org.cloudroom.status.Refused;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Deleted files and folders, each moved whole into the person's trash under an id of its own and listed in a table
@@ -28,9 +31,15 @@ class Trash {
 	}
 
 	TrashEntry put(PersonId person, HomeTree tree, Path file, HomeTree trash, DrivePath path) throws IOException {
-		var folder = Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
-		var entry = new TrashEntry(UUID.randomUUID(), path.toString(), folder, folder ? Sizes.of(file)
-				: Files.size(file), OffsetDateTime.now());
+		var attributes = tree.attributes(file).orElseThrow(Refused::notFound);
+		var folder = attributes.isDirectory();
+		long size = attributes.isRegularFile() ? attributes.size() : 0;
+		if (folder) {
+			try (var opened = tree.openFolder(file)) {
+				size = Sizes.of(opened);
+			}
+		}
+		var entry = new TrashEntry(UUID.randomUUID(), path.toString(), folder, size, OffsetDateTime.now());
 		HomeTree.move(tree, file, trash, trash.root().resolve(entry.id().toString()));
 		jdbc.sql("""
 				insert into drive_trash (id, person_id, original_path, is_folder, size_bytes, deleted_at)
@@ -64,8 +73,49 @@ class Trash {
 	}
 
 	void purge(Path trash, TrashEntry entry) throws IOException {
-		FileSystemUtils.deleteRecursively(trash.resolve(entry.id().toString()));
+		delete(trash, Path.of(entry.id().toString()));
 		taken(entry.id());
+	}
+
+	/**
+	 * Deletes what lies under the name in the trash, one name at a time from folders opened without following links:
+	 * a desktop still working in a folder that was deleted from the web changes it in the trash.
+	 */
+	private static void delete(Path trash, Path name) throws IOException {
+		try (var folder = NoFollow.folder(trash)) {
+			var listing = folder.listing();
+			BasicFileAttributes attributes;
+			try {
+				attributes = listing.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+					.readAttributes();
+			}
+			catch (NoSuchFileException gone) {
+				return;
+			}
+			if (attributes.isDirectory()) {
+				try (var top = NoFollow.folder(folder, name.toString())) {
+					NoFollow.walk(top, new NoFollow.Visitor() {
+						@Override
+						public boolean visit(NoFollow.Opened parent, List<String> path, BasicFileAttributes found)
+								throws IOException {
+							if (!found.isDirectory()) {
+								parent.listing().deleteFile(Path.of(path.getLast()));
+							}
+							return true;
+						}
+
+						@Override
+						public void left(NoFollow.Opened parent, List<String> path) throws IOException {
+							parent.listing().deleteDirectory(Path.of(path.getLast()));
+						}
+					});
+				}
+				listing.deleteDirectory(name);
+			}
+			else {
+				listing.deleteFile(name);
+			}
+		}
 	}
 
 	private static TrashEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

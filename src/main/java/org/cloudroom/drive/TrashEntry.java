@@ -9,4 +9,9 @@ record TrashEntry(UUID id, String path, boolean folder, long size, OffsetDateTim
 	String name() {
 		return path.substring(path.lastIndexOf('/') + 1);
 	}
+
+	/** Where it was, for a page, with control characters and text-direction marks made visible. */
+	public String shown() {
+		return String.join("/", java.util.Arrays.stream(path.split("/")).map(DrivePath::shown).toList());
+	}
 }

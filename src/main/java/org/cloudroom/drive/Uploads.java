@@ -3,7 +3,6 @@ package org.cloudroom.drive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
@@ -25,7 +24,7 @@ final class Uploads {
 	private static final int BUFFER = 256 * 1024;
 
 	/** Where the upload goes, what the person may keep, and what they keep already outside this upload. */
-	record Upload(PersonId person, Path scratch, Path target, long declaredLength, long quota, long used) {
+	record Upload(PersonId person, Path scratch, HomeTree tree, Path target, long declaredLength, long quota, long used) {
 	}
 
 	private final Map<Path, UUID> inProgress = new ConcurrentHashMap<>();
@@ -97,12 +96,19 @@ final class Uploads {
 		return new Stored(existing >= 0, size, size - replaced);
 	}
 
-	/** The size of the file the upload replaces, or -1 when there is none; a folder there is refused. */
+	/**
+	 * The size of the file the upload replaces, or -1 when there is none; a folder there is refused. A link there is
+	 * replaced itself and frees no room, whatever it points to.
+	 */
 	private static long existing(Upload upload) throws IOException {
-		if (Files.isDirectory(upload.target(), LinkOption.NOFOLLOW_LINKS)) {
+		var attributes = upload.tree().attributes(upload.target());
+		if (attributes.isEmpty()) {
+			return -1;
+		}
+		if (attributes.get().isDirectory()) {
 			throw new Refused(Status.CONFLICT, "drive.is-a-folder", upload.target().getFileName().toString());
 		}
-		return Files.exists(upload.target(), LinkOption.NOFOLLOW_LINKS) ? Files.size(upload.target()) : -1;
+		return attributes.get().isRegularFile() ? attributes.get().size() : 0;
 	}
 
 	private static Refused overQuota(Upload upload) {

@@ -2,8 +2,10 @@ package org.cloudroom.drive;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.cloudroom.accounts.PersonId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,6 +37,15 @@ class Usage {
 				measured(person, bytes);
 			}
 		}
+	}
+
+	/**
+	 * The bytes the person's uploads in parts under way will take once whole, but for one of them (that is being
+	 * put in place), so that uploads begun together cannot pass the quota.
+	 */
+	long promised(PersonId person, @Nullable UUID except) {
+		return jdbc.sql("select coalesce(sum(size_bytes), 0) from drive_upload where person_id = ? and id <> ?")
+			.params(person.value(), except == null ? new UUID(0, 0) : except).query(Long.class).single();
 	}
 
 	/** Counts a change made through the web; a person not yet measured is measured at their next look. */

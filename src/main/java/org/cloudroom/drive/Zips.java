@@ -3,18 +3,18 @@ package org.cloudroom.drive;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.nio.file.SecureDirectoryStream;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
-import java.util.Set;
-import java.nio.file.LinkOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.cloudroom.drive.posix.NoFollow;
+
 /**
- * A folder written as a zip while it is read, file by file, never held whole. Links are left out, so a zip holds
- * only what lies in the folder itself; hidden files (a desktop's settings) are left out too.
+ * A folder written as a zip while it is read, file by file, never held whole. Only folders and regular files go in:
+ * links, FIFOs, sockets and hard links to root's files are left out, so a zip holds only what lies in the folder itself and never waits on a
+ * pipe; hidden files (a desktop's settings) are left out too. What is swapped or deleted while it is read is passed
+ * over.
  */
 final class Zips {
 
@@ -34,35 +34,33 @@ final class Zips {
 	/** Adds what lies in the folder to the zip, each name after the prefix. */
 	static void add(ZipOutputStream zip, Folder folder, String prefix) throws IOException {
 		try (var opened = folder.tree().openFolder(folder.path())) {
-			add(zip, opened, prefix);
-		}
-	}
-
-	private static void add(ZipOutputStream zip, SecureDirectoryStream<Path> folder, String prefix)
-			throws IOException {
-		for (var child : folder) {
-			var name = child.getFileName();
-			if (name.toString().startsWith(".")) {
-				continue;
-			}
-			var attributes = folder.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-				.readAttributes();
-			var entry = new ZipEntry(prefix + name + (attributes.isDirectory() ? "/" : ""));
-			entry.setLastModifiedTime(attributes.lastModifiedTime());
-			if (attributes.isDirectory()) {
-				zip.putNextEntry(entry);
-				zip.closeEntry();
-				try (var inside = folder.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
-					add(zip, inside, entry.getName());
+			NoFollow.walk(opened, (parent, path, attributes) -> {
+				var name = path.getLast();
+				if (name.startsWith(".")) {
+					return false;
 				}
-			}
-			else if (attributes.isRegularFile()) {
-				zip.putNextEntry(entry);
-				try (var in = folder.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
-					Channels.newInputStream(in).transferTo(zip);
+				var entry = new ZipEntry(prefix + String.join("/", path) + (attributes.isDirectory() ? "/" : ""));
+				entry.setLastModifiedTime(attributes.lastModifiedTime());
+				if (attributes.isDirectory()) {
+					zip.putNextEntry(entry);
+					zip.closeEntry();
+					return true;
 				}
-				zip.closeEntry();
-			}
+				if (attributes.isRegularFile()) {
+					try (var file = NoFollow.file(parent, name); var in = file.channel()) {
+						if (!HomeTree.mayBeRead(file)) {
+							return false;
+						}
+						zip.putNextEntry(entry);
+						Channels.newInputStream(in).transferTo(zip);
+						zip.closeEntry();
+					}
+					catch (FileSystemException swappedOrGone) {
+						// no longer a regular file of that name: left out
+					}
+				}
+				return false;
+			});
 		}
 	}
 }

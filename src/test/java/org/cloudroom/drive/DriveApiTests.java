@@ -9,6 +9,7 @@ import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.zip.ZipInputStream;
 
 import org.cloudroom.accounts.ImportResult;
 import org.cloudroom.accounts.PeopleImport;
+import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Program;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,9 @@ class DriveApiTests {
 
 	@Autowired
 	PeopleImport peopleImport;
+
+	@Autowired
+	Homes homes;
 
 	String schoolId;
 	String admin;
@@ -109,6 +114,32 @@ class DriveApiTests {
 			.header(AUTHORIZATION, bearer(hong)).contentType(APPLICATION_JSON).content("{\"quotaBytes\": 1}")
 			.exchange()).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(text(get(hong, "/api/v1/drive/files/日记.txt"))).isEqualTo("秘密");
+	}
+
+	@Test
+	void refusesNamesThatHideOrReorderTextAndStillHandlesThoseMadeOnTheDesktop() throws IOException {
+		var upload = mvc.put().uri("/api/v1/drive/files/{name}", "report\u202Etxt.exe").header(AUTHORIZATION, bearer(ming))
+			.header(ACCEPT_LANGUAGE, "zh-CN").content(new byte[] { 1 }).exchange();
+		var folder = post(ming, "/api/v1/drive/folders", "{\"path\": \"作业\\u2066\"}");
+		put(ming, "a.txt", "a");
+		var rename = post(ming, "/api/v1/drive/move", "{\"from\": \"a.txt\", \"to\": \"a\\nb.txt\"}");
+		var assignment = mvc.post().uri("/api/v1/classes/{id}/assignments", classId).header(AUTHORIZATION, bearer(teacher))
+			.contentType(APPLICATION_JSON).content("{\"title\": \"诗\\u202E\", \"dueAt\": \"2099-01-01T00:00:00Z\"}")
+			.exchange();
+
+		assertThat(upload).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(body(upload).get("detail").asString())
+			.isEqualTo("名称中不能有控制字符，也不能有会隐藏文字或改变文字方向的字符（例如从右到左覆盖符）：“report[U+202E]txt.exe”。");
+		assertThat(folder).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(rename).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(assignment).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(text(get(ming, "/api/v1/drive/list"))).contains("a.txt").doesNotContain("作业");
+
+		Files.writeString(homes.of(PersonId.of(mingId)).resolve("evil\u202Etxt.exe"), "made on the desktop");
+		assertThat(body(get(ming, "/api/v1/drive/list")).findValuesAsString("name")).contains("evil\u202Etxt.exe");
+		assertThat(post(ming, "/api/v1/drive/move", "{\"from\": \"evil\u202Etxt.exe\", \"to\": \"evil.exe\"}"))
+			.hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(text(get(ming, "/api/v1/drive/files/evil.exe"))).isEqualTo("made on the desktop");
 	}
 
 	@Test
@@ -298,6 +329,11 @@ class DriveApiTests {
 	private MvcTestResult put(String token, String path, String content) {
 		return mvc.put().uri("/api/v1/drive/files/" + path).header(AUTHORIZATION, bearer(token))
 			.content(content.getBytes(UTF_8)).exchange();
+	}
+
+	private MvcTestResult post(String token, String uri, String json) {
+		return mvc.post().uri(uri).header(AUTHORIZATION, bearer(token)).contentType(APPLICATION_JSON).content(json)
+			.exchange();
 	}
 
 	private MvcTestResult get(String token, String uri) {

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.PeopleImport;
+import org.cloudroom.accounts.Person;
 import org.cloudroom.accounts.Program;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +43,15 @@ class PartUploadsTests {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	Quotas quotas;
+
+	@Autowired
+	People people;
+
 	final HttpClient http = HttpClient.newHttpClient();
 	String token;
+	Person student;
 
 	@BeforeEach
 	void aStudent() throws Exception {
@@ -51,6 +60,7 @@ class PartUploadsTests {
 		var student = peopleImport.importFile(school, new ByteArrayInputStream(
 				"username,given_name,family_name,role\npart-%s,Ming,Wang,student\n".formatted(tag).getBytes(UTF_8)), false)
 			.people().getFirst();
+		this.student = people.findByUsername(student.username()).orElseThrow();
 		token = call("POST", "/api/v1/auth/token", json.writeValueAsString(
 				Map.of("username", student.username(), "password", student.initialPassword())), Map.of()).get("token")
 			.asString();
@@ -93,6 +103,23 @@ class PartUploadsTests {
 		assertThat(call("GET", "/api/v1/drive/uploads/" + id, null, Map.of()).get("offset").asLong()).isZero();
 		assertThat(raw("DELETE", "/api/v1/drive/uploads/" + id, null, Map.of()).statusCode()).isEqualTo(204);
 		assertThat(raw("GET", "/api/v1/drive/files/small.bin", null, Map.of()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void uploadsInPartsUnderWayCountAgainstTheQuota() throws Exception {
+		quotas.set(student.id(), java.util.Objects.requireNonNull(student.schoolId()), 10_000_000L);
+
+		var first = call("POST", "/api/v1/drive/uploads", "{\"path\": \"a.bin\", \"size\": 6000000}", Map.of())
+			.get("id").asString();
+		var second = raw("POST", "/api/v1/drive/uploads", "{\"path\": \"b.bin\", \"size\": 6000000}".getBytes(UTF_8),
+				Map.of("Content-Type", "application/json"));
+		var streamed = raw("PUT", "/api/v1/drive/files/c.bin", new byte[5_000_000], Map.of());
+		var whole = raw("PUT", "/api/v1/drive/uploads/" + first, new byte[6_000_000], Map.of("Upload-Offset", "0"));
+
+		assertThat(second.statusCode()).isEqualTo(413);
+		assertThat(streamed.statusCode()).isEqualTo(413);
+		assertThat(whole.statusCode()).isEqualTo(201);
+		assertThat(call("GET", "/api/v1/drive/usage", null, Map.of()).get("usedBytes").asLong()).isEqualTo(6_000_000);
 	}
 
 	/** Sends the headers of a whole part and half of its body, then closes the connection, as a lost network does. */

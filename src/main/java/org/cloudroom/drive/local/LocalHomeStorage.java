@@ -7,11 +7,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.nio.file.attribute.BasicFileAttributes;
 
 import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.drive.Homes;
 import org.cloudroom.drive.spi.HomeStorage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,16 +32,30 @@ class LocalHomeStorage implements HomeStorage {
 
 	private final Homes homes;
 	private final JdbcClient jdbc;
+	private static final Logger log = LoggerFactory.getLogger(LocalHomeStorage.class);
+
 	private final boolean asRoot = "root".equals(System.getProperty("user.name"));
+	private volatile boolean toldUnsupported;
 
 	LocalHomeStorage(Homes homes, JdbcClient jdbc) {
 		this.homes = homes;
 		this.jdbc = jdbc;
 	}
 
+	/** The home, made {@code rwx------} when it is new: the person's desktop, and only it, is given it at its start. */
 	@Override
 	public Path home(PersonId person) throws IOException {
-		return Files.createDirectories(homes.of(person));
+		var home = homes.of(person);
+		if (!Files.isDirectory(home, LinkOption.NOFOLLOW_LINKS)) {
+			Files.createDirectories(home.getParent());
+			try {
+				Files.createDirectory(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			}
+			catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
+				// by another request of the same person
+			}
+		}
+		return home;
 	}
 
 	@Override
@@ -78,12 +98,96 @@ class LocalHomeStorage implements HomeStorage {
 		if (!asRoot) {
 			return;
 		}
-		var uid = jdbc.sql("select uid from desktop_account where person_id = ?").param(person.value())
-			.query(Integer.class).optional();
+		var uid = uid(person);
 		if (uid.isPresent()) {
-			Files.setAttribute(path, "unix:uid", uid.get(), LinkOption.NOFOLLOW_LINKS);
-			Files.setAttribute(path, "unix:gid", uid.get(), LinkOption.NOFOLLOW_LINKS);
+			Files.setAttribute(path, "unix:uid", uid.getAsInt(), LinkOption.NOFOLLOW_LINKS);
+			Files.setAttribute(path, "unix:gid", uid.getAsInt(), LinkOption.NOFOLLOW_LINKS);
 		}
+	}
+
+	/**
+	 * With project quotas: the person's project is their desktop uid, and their home, trash, scratch place and
+	 * hand-in folders are in it. Without them (a filesystem that has none, or a person without a desktop yet), says
+	 * so once and leaves the quota to the drive's measuring.
+	 */
+	@Override
+	public boolean enforce(PersonId person, long quotaBytes, List<Path> handIns) throws IOException {
+		var uid = uid(person);
+		if (uid.isEmpty() || !projectQuotas()) {
+			return false;
+		}
+		var places = new ArrayList<>(List.of(home(person), trash(person), scratch(person)));
+		places.addAll(handIns);
+		for (var place : places) {
+			ProjectQuotas.tag(place, uid.getAsInt());
+		}
+		ProjectQuotas.limit(homes.root(), uid.getAsInt(), quotaBytes);
+		return true;
+	}
+
+	@Override
+	public void changeQuota(PersonId person, long quotaBytes) throws IOException {
+		var uid = uid(person);
+		if (uid.isPresent() && counted(person, uid.getAsInt())) {
+			ProjectQuotas.limit(homes.root(), uid.getAsInt(), quotaBytes);
+		}
+	}
+
+	@Override
+	public OptionalLong used(PersonId person) throws IOException {
+		var uid = uid(person);
+		if (uid.isEmpty() || !counted(person, uid.getAsInt())) {
+			return OptionalLong.empty();
+		}
+		return OptionalLong.of(Math.max(0, ProjectQuotas.used(homes.root(), uid.getAsInt()) - uploading(person)));
+	}
+
+	@Override
+	public void countFor(Path root, List<String> names, @Nullable PersonId person) throws IOException {
+		var uid = person == null ? OptionalInt.of(0) : uid(person);
+		if (uid.isPresent() && !names.isEmpty() && projectQuotas()) {
+			ProjectQuotas.retag(root, names, uid.getAsInt());
+		}
+	}
+
+	/** Whether the person's home is in their project, as {@link #enforce} puts it. */
+	private boolean counted(PersonId person, int uid) {
+		try {
+			return ProjectQuotas.inherited(homes.of(person)) == uid && projectQuotas();
+		}
+		catch (IOException noHomeOrNoProjects) {
+			return false;
+		}
+	}
+
+	/** The bytes of uploads under way in the person's scratch place, which only the server writes. */
+	private long uploading(PersonId person) throws IOException {
+		var bytes = 0L;
+		try (var files = Files.list(scratch(person))) {
+			for (var file : files.toList()) {
+				var attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+				bytes += attributes.isRegularFile() ? attributes.size() : 0;
+			}
+		}
+		return bytes;
+	}
+
+	private boolean projectQuotas() {
+		var unsupported = ProjectQuotas.unsupported(homes.root());
+		if (unsupported != null && !toldUnsupported) {
+			toldUnsupported = true;
+			log.warn("Drive quotas are enforced only when a desktop starts: the filesystem of {} keeps no project "
+					+ "quotas ({}), so a running desktop can write past its person's quota until its next start. "
+					+ "Keep the data folder on ext4 made with -O quota,project, or on XFS, mounted with prjquota "
+					+ "(README, 'Disk quotas').", homes.root(), unsupported);
+		}
+		return unsupported == null;
+	}
+
+	@Override
+	public OptionalInt uid(PersonId person) {
+		return jdbc.sql("select uid from desktop_account where person_id = ?").param(person.value())
+			.query(Integer.class).optional().map(OptionalInt::of).orElse(OptionalInt.empty());
 	}
 
 	private Path hidden(String place, PersonId person) throws IOException {

@@ -2,9 +2,13 @@ package org.cloudroom.drive.spi;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.PersonId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the drive keeps each person's files: a POSIX directory tree per person, on local disk or on a shared
@@ -33,5 +37,41 @@ public interface HomeStorage {
 
 	/** Gives a file or folder newly made in the home to the person, so their desktop can change it. */
 	default void own(Path path, PersonId person) throws IOException {
+	}
+
+	/**
+	 * Makes the filesystem hold the person to the quota, as far as it can: their home, trash, scratch place and the
+	 * given hand-in folders counted as one, and writes past the quota refused ("Disk quota exceeded"), from their
+	 * desktop too. Called before their desktop starts, while none of theirs runs: it may walk all their files once.
+	 * Answers whether the filesystem holds them to it; by default it does not, and the drive measures the home at
+	 * each desktop start instead.
+	 */
+	default boolean enforce(PersonId person, long quotaBytes, List<Path> handIns) throws IOException {
+		return false;
+	}
+
+	/** Changes the quota the filesystem holds the person to, when it holds them to one; safe at any time. */
+	default void changeQuota(PersonId person, long quotaBytes) throws IOException {
+	}
+
+	/**
+	 * What the person's files take as the filesystem counts them (home, trash and hand-in folders; uploads under
+	 * way left out), when it holds them to a quota.
+	 */
+	default OptionalLong used(PersonId person) throws IOException {
+		return OptionalLong.empty();
+	}
+
+	/**
+	 * Counts what lies at the names below the root (and all in it) for the person, or for nobody: before the drive
+	 * renames it between places counted for different people (a person's, a class's materials), which a filesystem
+	 * that holds people to quotas refuses otherwise. Nothing on the way is followed if it is a link.
+	 */
+	default void countFor(Path root, List<String> names, @Nullable PersonId person) throws IOException {
+	}
+
+	/** The uid the person's desktop runs under and their files belong to, when they have one. */
+	default OptionalInt uid(PersonId person) {
+		return OptionalInt.empty();
 	}
 }
