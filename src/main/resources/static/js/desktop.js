@@ -190,9 +190,11 @@ function listen() {
   // A limit of the desktop's was met (a program ended or did not start): the person is told why, in their language.
   channel.addEventListener('limit', event => {
     const notice = document.getElementById('limit-notice');
-    const words = notice.dataset[JSON.parse(event.data).limit];
+    const limit = JSON.parse(event.data);
+    const words = notice.dataset[limit.limit];
     if (!words) return;
-    document.getElementById('limit-notice-text').textContent = words;
+    document.getElementById('limit-notice-text').textContent =
+      words.replace('{0}', limit.usedMb).replace('{1}', limit.quotaMb);
     notice.hidden = false;
   });
 }

@@ -10,6 +10,7 @@ import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.desktops.DesktopLimitReached;
 import org.cloudroom.desktops.Desktops;
+import org.cloudroom.drive.HomeFull;
 import org.cloudroom.gateway.GatewayConnections;
 import org.cloudroom.gateway.Mode;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,8 @@ class StudentChannel {
 
 	record Message(String from, String text) {
 	}
+
+	private static final long MB = 1024 * 1024;
 
 	private final ClassSessions sessions;
 	private final Desktops desktops;
@@ -102,8 +105,11 @@ class StudentChannel {
 		}
 	}
 
-	/** A limit of the desktop's, as the tab names it: {@code memory}, {@code processes}. */
-	record LimitNotice(String limit) {
+	/**
+	 * A limit of the desktop's, as the tab names it: {@code memory}, {@code processes}, {@code disk} (with the
+	 * megabytes used and allowed).
+	 */
+	record LimitNotice(String limit, long usedMb, long quotaMb) {
 	}
 
 	/** The owner's tabs learn at once that their desktop met a limit, and say why a program ended or did not start. */
@@ -111,8 +117,18 @@ class StudentChannel {
 	void on(DesktopLimitReached reached) {
 		var mine = listeners.get(reached.owner());
 		if (mine != null) {
-			var notice = new LimitNotice(reached.limit().name().toLowerCase(java.util.Locale.ROOT));
+			var notice = new LimitNotice(reached.limit().name().toLowerCase(java.util.Locale.ROOT), 0, 0);
 			mine.forEach(emitter -> send(reached.owner(), emitter, "limit", notice));
+		}
+	}
+
+	/** The owner's tabs learn that their home is full: programs on their desktop cannot save any more. */
+	@EventListener
+	void on(HomeFull full) {
+		var mine = listeners.get(full.person());
+		if (mine != null) {
+			var notice = new LimitNotice("disk", Math.ceilDiv(full.usedBytes(), MB), full.quotaBytes() / MB);
+			mine.forEach(emitter -> send(full.person(), emitter, "limit", notice));
 		}
 	}
 

@@ -51,6 +51,11 @@ class UsageScan {
 		this.clock = clock;
 	}
 
+	/** The people whose homes running desktops write to now. */
+	Set<PersonId> homesInUse() {
+		return Set.copyOf(inUse);
+	}
+
 	void inUse(PersonId person) {
 		inUse.add(person);
 	}
