@@ -96,7 +96,12 @@ abstract sealed class ControlGroups permits ControlGroups.Version1, ControlGroup
 	}
 
 	static void write(Path file, String value) throws IOException {
-		Files.writeString(file, value);
+		try {
+			Files.writeString(file, value);
+		}
+		catch (IOException e) {
+			throw new IOException("cannot write \"" + value + "\" to " + file + ": " + e.getMessage(), e);
+		}
 	}
 
 	static void removeGroup(Path group) {
@@ -135,24 +140,29 @@ abstract sealed class ControlGroups permits ControlGroups.Version1, ControlGroup
 	/** One hierarchy: memory.max, pids.max, and cpu.weight left equal for every desktop. */
 	static final class Version2 extends ControlGroups {
 
-		private static final String CONTROLLERS = "+memory +pids +cpu";
+		private static final List<String> CONTROLLERS = List.of("memory", "pids", "cpu");
+		private static final String ENABLE = "+memory +pids +cpu";
 		private final Path parent;
 
 		Version2(Path parent) throws IOException {
 			this.parent = parent;
 			var root = parent.getParent();
-			var available = Files.readString(root.resolve("cgroup.controllers"));
-			for (var controller : List.of("memory", "pids", "cpu")) {
+			var available = names(root.resolve("cgroup.controllers"));
+			for (var controller : CONTROLLERS) {
 				if (!available.contains(controller)) {
 					throw new IOException("cgroup v2 at " + root + " offers no " + controller + " controller");
 				}
 			}
-			var enabled = Files.readString(root.resolve("cgroup.subtree_control"));
-			if (!(enabled.contains("memory") && enabled.contains("pids") && enabled.contains("cpu"))) {
-				write(root.resolve("cgroup.subtree_control"), CONTROLLERS);
+			if (!names(root.resolve("cgroup.subtree_control")).containsAll(CONTROLLERS)) {
+				write(root.resolve("cgroup.subtree_control"), ENABLE);
 			}
 			Files.createDirectories(parent);
-			write(parent.resolve("cgroup.subtree_control"), CONTROLLERS);
+			write(parent.resolve("cgroup.subtree_control"), ENABLE);
+		}
+
+		/** The controllers a file lists, by their whole names: cpuset is not cpu. */
+		private static List<String> names(Path file) throws IOException {
+			return List.of(Files.readString(file).strip().split("\\s+"));
 		}
 
 		@Override
