@@ -17,6 +17,12 @@ public class CloudroomApplication {
 		if (System.getProperty(WEBSOCKET_BUFFER) == null) {
 			System.setProperty(WEBSOCKET_BUFFER, Integer.toString(256 * 1024));
 		}
+		// Students name files in Chinese; the JVM reads file names in the locale's encoding, which must be UTF-8.
+		if (!"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"))) {
+			org.slf4j.LoggerFactory.getLogger(CloudroomApplication.class).warn("The server runs in a locale whose "
+					+ "encoding is {}, not UTF-8: files with Chinese names cannot be read. Start it with LC_ALL=C.UTF-8 "
+					+ "(./cloudroom does).", System.getProperty("sun.jnu.encoding"));
+		}
 		SpringApplication.run(CloudroomApplication.class, args);
 	}
 }

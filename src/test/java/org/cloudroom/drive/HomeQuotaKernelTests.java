@@ -33,8 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The kernel holds a running desktop to its home's quota: the data folder lies on a small ext4 made with project
  * quotas and mounted with {@code prjquota}, and a process under the student's uid, as in their desktop, writes 50 MB
  * into a home with a 10 MB quota and into a hand-in folder. This needs a kernel with CONFIG_QUOTA and CONFIG_QFMT_V2
- * (Debian's and Ubuntu's have them); it says so and fails where the image cannot be mounted.
+ * (Debian's and Ubuntu's have them); it says so and fails where the image cannot be mounted. This project's machines'
+ * kernel has none, so the build runs it in a guest under Debian's kernel ({@code DebianKernelTests}), not here.
  */
+@org.junit.jupiter.api.Tag("debian-kernel")
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:home_quota_kernel;DB_CLOSE_DELAY=-1",
 		"cloudroom.data=target/quota-fs/data" })
 class HomeQuotaKernelTests {

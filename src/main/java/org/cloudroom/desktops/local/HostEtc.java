@@ -26,6 +26,8 @@ import java.util.Set;
  */
 final class HostEtc {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HostEtc.class);
+
 	private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 	private static final Duration FRESH = Duration.ofMinutes(1);
 	/** Files each desktop has of its own, bound over the copy's empty ones. */
@@ -130,7 +132,13 @@ final class HostEtc {
 				for (var entry : entries.toList()) {
 					var name = entry.getFileName().toString();
 					kept.add(name);
-					sync(entry, target.resolve(name), below + "/" + name);
+					try {
+						sync(entry, target.resolve(name), below + "/" + name);
+					}
+					catch (java.nio.file.InvalidPathException notInTheLocalesEncoding) {
+						log.warn("Desktops' /etc leaves out {}: the server's locale cannot name it (run it in a UTF-8 "
+								+ "locale, as ./cloudroom does)", from.resolve(name));
+					}
 				}
 			}
 			additions.keySet().stream().filter(path -> path.startsWith(below + "/"))
