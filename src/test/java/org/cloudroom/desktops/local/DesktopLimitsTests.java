@@ -8,23 +8,17 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.cloudroom.desktops.DesktopProcesses;
 import org.cloudroom.desktops.StudentTerminal;
 import org.cloudroom.desktops.spi.DesktopSpec;
 import org.cloudroom.desktops.spi.RunningDesktop;
 import org.cloudroom.rfb.RfbClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The kernel's limits of a desktop, met from its own terminal as a student would meet them: its memory (what it keeps
@@ -33,32 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class DesktopLimitsTests {
 
-	private static final AtomicInteger NEXT_UID = new AtomicInteger(265_000);
 	private static final long MB = 1024 * 1024;
 	private static final DesktopSpec.Limits SMALL = new DesktopSpec.Limits(256 * MB, 100);
 	/** Far beyond what a first frame or a key takes on any machine this runs on; only a starved desktop misses it. */
 	private static final Duration ANSWERS = Duration.ofSeconds(15);
 
-	private Path data;
-	private LocalDesktopProvider provider;
-	private final List<RunningDesktop> started = new ArrayList<>();
-
-	@BeforeEach
-	void newDataDirectory() throws IOException {
-		data = Files.createDirectories(Path.of("target", "test-data", "k-" + UUID.randomUUID().toString()
-			.substring(0, 8)).toAbsolutePath());
-		provider = new LocalDesktopProvider(data, Duration.ofSeconds(15));
-	}
-
-	@AfterEach
-	void stopDesktopsAndRemoveData() throws IOException {
-		started.forEach(provider::stop);
-		try (var walk = Files.walk(data)) {
-			for (var path : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-	}
+	@RegisterExtension
+	final LocalDesktops desktops = new LocalDesktops("k-", 265_000);
 
 	@Test
 	void aDesktopThatFillsItsSharedMemoryAndTmpStopsAtAQuarterOfItsMemoryEach() throws Exception {
@@ -93,8 +68,8 @@ class DesktopLimitsTests {
 
 		assertThat(forks.output()).startsWith("refused after").contains("Resource temporarily unavailable");
 		assertThat(Integer.parseInt(forks.output().split(" ")[2])).isLessThan(SMALL.processes());
-		await().atMost(Duration.ofSeconds(5)).until(() -> provider.limitHits(desktop).processes() > 0);
-		assertThat(provider.isAlive(desktop)).isTrue();
+		await().atMost(Duration.ofSeconds(5)).until(() -> desktops.provider().limitHits(desktop).processes() > 0);
+		assertThat(desktops.provider().isAlive(desktop)).isTrue();
 	}
 
 	@Test
@@ -106,9 +81,9 @@ class DesktopLimitsTests {
 
 		assertThat(hog.exitCode()).as(hog.output()).isEqualTo(137);
 		assertThat(hog.output()).doesNotContain("allocated");
-		assertThat(provider.limitHits(desktop).memory()).isPositive();
-		assertThat(provider.isAlive(desktop)).isTrue();
-		try (var viewer = RfbClient.open(provider.connect(desktop), null)) {
+		assertThat(desktops.provider().limitHits(desktop).memory()).isPositive();
+		assertThat(desktops.provider().isAlive(desktop)).isTrue();
+		try (var viewer = RfbClient.open(desktops.provider().connect(desktop), null)) {
 			assertThat(viewer.name()).isEqualTo("memory-zhao");
 		}
 	}
@@ -143,7 +118,7 @@ class DesktopLimitsTests {
 
 	/** Connects as a viewer would and waits for the whole screen; its version, once drawn. */
 	private long firstFrame(RunningDesktop desktop) {
-		try (var viewer = RfbClient.open(provider.connect(desktop), null)) {
+		try (var viewer = RfbClient.open(desktops.provider().connect(desktop), null)) {
 			viewer.requestUpdate(false);
 			while (viewer.framebuffer().version() == 0) {
 				viewer.read();
@@ -157,7 +132,7 @@ class DesktopLimitsTests {
 
 	/** Types a key into the desktop's focused window and waits until the screen shows a change. */
 	private boolean keyShown(RunningDesktop desktop) {
-		try (var channel = provider.connect(desktop); var viewer = RfbClient.open(channel, null)) {
+		try (var channel = desktops.provider().connect(desktop); var viewer = RfbClient.open(channel, null)) {
 			viewer.requestUpdate(false);
 			while (viewer.framebuffer().version() == 0) {
 				viewer.read();
@@ -178,22 +153,18 @@ class DesktopLimitsTests {
 	}
 
 	private DesktopSpec spec(String username) {
-		return new DesktopSpec(UUID.randomUUID(), username, data.resolve("homes").resolve(username),
-				NEXT_UID.incrementAndGet(), Locale.ENGLISH, 800, 600).withLimits(SMALL);
+		return desktops.spec(username, Locale.ENGLISH, 800, 600).withLimits(SMALL);
 	}
 
 	private RunningDesktop start(DesktopSpec spec) throws Exception {
-		var desktop = provider.start(spec);
-		started.add(desktop);
-		provider.startSession(desktop);
-		return desktop;
+		return desktops.start(spec);
 	}
 
 	private StudentTerminal terminal(RunningDesktop desktop, DesktopSpec spec) {
-		return StudentTerminal.in(tree(desktop), spec.uid(), spec.username());
+		return desktops.terminal(desktop, spec);
 	}
 
 	private static List<ProcessHandle> tree(RunningDesktop desktop) {
-		return DesktopProcesses.tree(Long.parseLong(desktop.handle()));
+		return LocalDesktops.tree(desktop);
 	}
 }

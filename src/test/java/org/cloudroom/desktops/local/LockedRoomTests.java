@@ -12,14 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cloudroom.desktops.DesktopProcesses;
 import org.cloudroom.desktops.StudentTerminal;
@@ -28,9 +24,8 @@ import org.cloudroom.desktops.spi.MenuEntry;
 import org.cloudroom.desktops.spi.RunningDesktop;
 import org.cloudroom.rfb.RfbHandshake;
 import org.cloudroom.rfb.ServerInit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A desktop is a locked room: what a student does from the terminal of their own desktop (these tests do it, inside a
@@ -38,28 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class LockedRoomTests {
 
-	private static final AtomicInteger NEXT_UID = new AtomicInteger(264_000);
-
-	private Path data;
-	private LocalDesktopProvider provider;
-	private final List<RunningDesktop> started = new ArrayList<>();
-
-	@BeforeEach
-	void newDataDirectory() throws IOException {
-		data = Files.createDirectories(Path.of("target", "test-data", "r-" + UUID.randomUUID().toString()
-			.substring(0, 8)).toAbsolutePath());
-		provider = new LocalDesktopProvider(data, Duration.ofSeconds(15));
-	}
-
-	@AfterEach
-	void stopDesktopsAndRemoveData() throws IOException {
-		started.forEach(provider::stop);
-		try (var walk = Files.walk(data)) {
-			for (var path : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-	}
+	@RegisterExtension
+	final LocalDesktops desktops = new LocalDesktops("r-", 264_000);
 
 	@Test
 	void aStudentWhoLinksTheirSocketToTheTeachersDesktopStillReachesOnlyTheirOwn() throws Exception {
@@ -111,7 +86,7 @@ class LockedRoomTests {
 
 	@Test
 	void aLinkInPlaceOfTheMenusBaseShowsTheStudentNothingOfRoots() throws Exception {
-		var secret = Files.writeString(data.resolve("root-only"), "CLOUDROOM_ADMIN_PASSWORD=k3v8m2nqh7ws4pxa\n");
+		var secret = Files.writeString(desktops.data().resolve("root-only"), "CLOUDROOM_ADMIN_PASSWORD=k3v8m2nqh7ws4pxa\n");
 		Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
 		var student = spec("student-gao");
 		var desktop = start(student);
@@ -119,7 +94,7 @@ class LockedRoomTests {
 
 		terminal.run(("for d in /run/cloudroom /run/cloudroom/icewm; do rm -f $d/menu.base $d/language; "
 				+ "ln -s '%s' $d/menu.base; ln -s /proc/self/environ $d/language; done").formatted(secret));
-		provider.applyMenu(desktop, List.of(new MenuEntry("XTerm", "终端", "", "xterm")));
+		desktops.provider().applyMenu(desktop, List.of(new MenuEntry("XTerm", "终端", "", "xterm")));
 		var menu = terminal.run("cat /run/cloudroom/icewm/menu");
 
 		assertThat(menu.output()).contains("prog \"XTerm\" - xterm").doesNotContain("k3v8m2nqh7ws4pxa");
@@ -133,7 +108,7 @@ class LockedRoomTests {
 				+ "rm -f $d/menu.base $d/language $d/menu; mkfifo $d/menu.base $d/language $d/menu; done");
 
 		var applied = CompletableFuture.runAsync(
-				() -> provider.applyMenu(desktop, List.of(new MenuEntry("XTerm", "", "", "xterm"))));
+				() -> desktops.provider().applyMenu(desktop, List.of(new MenuEntry("XTerm", "", "", "xterm"))));
 
 		applied.get(30, TimeUnit.SECONDS);
 		assertThat(terminal(desktop, student).run("cat /run/cloudroom/icewm/menu").output())
@@ -154,10 +129,10 @@ class LockedRoomTests {
 				printing.write(line);
 			}
 		}
-		var log = data.resolve("desktops").resolve(desktop.id().toString()).resolve("session.log");
+		var log = desktops.data().resolve("desktops").resolve(desktop.id().toString()).resolve("session.log");
 		await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains("prints without end"));
 		assertThat(Files.size(log)).isLessThanOrEqualTo(64 * 1024);
-		assertThat(provider.isAlive(desktop)).isTrue();
+		assertThat(desktops.provider().isAlive(desktop)).isTrue();
 	}
 
 	@Test
@@ -184,37 +159,33 @@ class LockedRoomTests {
 	void aSocketFolderTheDesktopCouldChangeIsNeitherConnectedToNorTakenForALiveDesktop() throws Exception {
 		var student = spec("student-tang");
 		var desktop = start(student);
-		var folder = data.resolve("desktops").resolve(desktop.id().toString()).resolve("vnc");
+		var folder = desktops.data().resolve("desktops").resolve(desktop.id().toString()).resolve("vnc");
 
 		Files.setAttribute(folder, "unix:uid", student.uid());
 
-		assertThatThrownBy(() -> provider.connect(desktop)).isInstanceOf(IOException.class);
-		assertThat(provider.isAlive(desktop)).isFalse();
+		assertThatThrownBy(() -> desktops.provider().connect(desktop)).isInstanceOf(IOException.class);
+		assertThat(desktops.provider().isAlive(desktop)).isFalse();
 	}
 
 	private DesktopSpec spec(String username) {
-		return new DesktopSpec(UUID.randomUUID(), username, data.resolve("homes").resolve(username),
-				NEXT_UID.incrementAndGet(), Locale.ENGLISH, 800, 600);
+		return desktops.spec(username, Locale.ENGLISH, 800, 600);
 	}
 
 	private RunningDesktop start(DesktopSpec spec) throws Exception {
-		var desktop = provider.start(spec);
-		started.add(desktop);
-		provider.startSession(desktop);
-		return desktop;
+		return desktops.start(spec);
 	}
 
 	private StudentTerminal terminal(RunningDesktop desktop, DesktopSpec spec) {
-		return StudentTerminal.in(tree(desktop), spec.uid(), spec.username());
+		return desktops.terminal(desktop, spec);
 	}
 
 	private static List<ProcessHandle> tree(RunningDesktop desktop) {
-		return DesktopProcesses.tree(Long.parseLong(desktop.handle()));
+		return LocalDesktops.tree(desktop);
 	}
 
 	/** The desktop's greeting as the server receives it, or a failure when what answers is not a desktop in time. */
 	private ServerInit handshake(RunningDesktop desktop) throws Exception {
-		try (SocketChannel channel = provider.connect(desktop)) {
+		try (SocketChannel channel = desktops.provider().connect(desktop)) {
 			return CompletableFuture.supplyAsync(() -> {
 				try {
 					return RfbHandshake.connectDesktop(new DataInputStream(Channels.newInputStream(channel)),
