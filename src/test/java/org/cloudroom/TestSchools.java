@@ -45,8 +45,9 @@ public final class TestSchools {
 		this.json = json;
 	}
 
-	/** A school, its admin's API token, and its students. */
-	public record OpenedSchool(SchoolId id, String adminToken, List<Student> students) {
+	/** A school, its admin's username, password and API token, and its students. */
+	public record OpenedSchool(SchoolId id, String adminUsername, String adminPassword, String adminToken,
+			List<Student> students) {
 
 		public String adminBearer() {
 			return "Bearer " + adminToken;
@@ -69,7 +70,8 @@ public final class TestSchools {
 				.formatted(unique(), admin))
 			.exchange(), HttpStatus.CREATED);
 		var school = SchoolId.of(opened.get("id").asString());
-		var adminToken = token(admin, opened.get("admin").get("initialPassword").asString());
+		var adminPassword = opened.get("admin").get("initialPassword").asString();
+		var adminToken = token(admin, adminPassword);
 		var csv = new StringBuilder("username,given_name,family_name,role,class\n");
 		for (int i = 0; i < count; i++) {
 			csv.append("s%d-%s,Xiaoming,Wang,student,Class 1\n".formatted(i, unique()));
@@ -87,7 +89,7 @@ public final class TestSchools {
 			students.add(new Student(PersonId.of(me.get("id").asString()), school, username, password, token));
 		}
 		assertThat(students).hasSize(count);
-		return new OpenedSchool(school, adminToken, students);
+		return new OpenedSchool(school, admin, adminPassword, adminToken, students);
 	}
 
 	private String token(String username, String password) {

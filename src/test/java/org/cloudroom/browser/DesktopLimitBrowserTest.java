@@ -85,6 +85,11 @@ class DesktopLimitBrowserTest {
 		assertThat(forks.output()).containsAnyOf("Cannot fork", "Resource temporarily unavailable");
 		var notice = browser.await(d -> d.findElement(By.cssSelector("#limit-notice:not([hidden])")));
 		assertThat(notice.getText()).contains("同时运行的程序已达上限");
+		browser.screenshot(Path.of("target", "screenshots", "desktop-limit-zh-CN.png"));
+		var docs = System.getProperty("cloudroom.screenshots");
+		if (docs != null) {
+			browser.screenshot(Path.of(docs).resolve("desktop-limit-zh-CN.png"));
+		}
 		notice.findElement(By.id("limit-notice-ok")).click();
 		assertThat(browser.find("#desktop-status").getDomAttribute("data-state")).isEqualTo("connected");
 	}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE;
 import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.springframework.http.MediaType.APPLICATION_JSON;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import tools.jackson.databind.ObjectMapper;
@@ -91,6 +93,27 @@ class DesktopSettingsApiTests {
 		assertThat(mvc.get().uri("/api/v1/schools/{id}/desktop-settings", school.id().toString())
 			.header(AUTHORIZATION, school.adminBearer())).bodyJson()
 			.isLenientlyEqualTo("{\"memoryMb\": 1536, \"processes\": 512}");
+	}
+
+	@Test
+	void theSchoolAdminSetsTheLimitsOnTheRunningComputersPageAndIsToldWhatIsWrong() {
+		var school = new TestSchools(mvc, json).open(1);
+		var login = mvc.post().uri("/login").param("username", school.adminUsername())
+			.param("password", school.adminPassword()).with(csrf()).exchange();
+		var session = (MockHttpSession) login.getRequest().getSession(false);
+		var page = "/schools/" + school.id() + "/desktops";
+
+		assertThat(mvc.get().uri(page).session(session)).hasStatusOk().bodyText()
+			.contains("name=\"memoryMb\"", "value=\"1536\"", "name=\"processes\"", "value=\"512\"");
+		assertThat(mvc.post().uri(page + "/limits").session(session).with(csrf()).param("memoryMb", "768")
+			.param("processes", "300")).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri(page).session(session)).bodyText()
+			.contains("value=\"768\"", "value=\"300\"", "Saved. Computers started from now on have these limits.");
+		assertThat(mvc.post().uri(page + "/limits").session(session).with(csrf()).param("memoryMb", "12")
+			.param("processes", "300")).hasStatus(HttpStatus.FOUND);
+
+		assertThat(mvc.get().uri(page).session(session)).hasStatusOk().bodyText()
+			.contains("value=\"768\"", "value=\"300\"", "The memory must be between 256 and 4096 MB.");
 	}
 
 	private org.springframework.test.web.servlet.assertj.MvcTestResult settings(TestSchools.OpenedSchool school,
