@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The class timetable of each school: which class is in which room, when. Times are the server's local time (one
- * time zone for the whole installation, kept simple on purpose).
+ * The class timetable of each school: which class is in which room, when. Times are the schools' time
+ * ({@code cloudroom.time-zone}, one zone for the whole installation).
  */
 @Repository
 public class Timetable {

@@ -17,8 +17,10 @@ public class Times {
 
 	private final DateTimeFormatter minute;
 	private final DateTimeFormatter time;
+	private final String zone;
 
 	Times(Clock clock) {
+		this.zone = clock.getZone().getId();
 		this.minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
 		this.time = DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone());
 	}
@@ -26,6 +28,11 @@ public class Times {
 	/** Date and minute, such as 2026-12-02 08:00; empty for no time. */
 	public String minute(@Nullable TemporalAccessor when) {
 		return when == null ? "" : minute.format(when);
+	}
+
+	/** The schools' time zone, such as Asia/Shanghai. */
+	public String zone() {
+		return zone;
 	}
 
 	/** The minute of the day, such as 08:00; empty for no time. */

@@ -73,7 +73,7 @@ class ClassroomApiTests {
 					{"classId": "%s", "room": "%s", "day": "TUESDAY", "start": "10:00", "end": "10:45"}"""
 				.formatted(school.class52(), room)).exchange()).hasStatus(HttpStatus.CREATED);
 		assertThat(mvc.get().uri("/schools/{s}/classroom", school.school().toString()).with(as(school.admin()))
-			.exchange()).hasStatusOk().bodyText().contains("一号机房").contains("10:00");
+			.exchange()).hasStatusOk().bodyText().contains("一号机房").contains("10:00").contains("Asia/Shanghai");
 	}
 
 	@Test

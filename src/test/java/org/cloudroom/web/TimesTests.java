@@ -21,6 +21,7 @@ class TimesTests {
 
 		assertThat(beijing.minute(started)).isEqualTo("2026-12-02 08:05");
 		assertThat(beijing.time(started)).isEqualTo("08:05");
+		assertThat(beijing.zone()).isEqualTo("Asia/Shanghai");
 		assertThat(beijing.minute(Instant.parse("2026-12-01T16:30:00Z"))).isEqualTo("2026-12-02 00:30");
 	}
 
