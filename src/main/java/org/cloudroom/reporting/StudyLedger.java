@@ -17,14 +17,17 @@ import org.cloudroom.desktops.DesktopStopped;
 import org.cloudroom.gateway.ActiveMinuteRecorded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Adds each event to the students' aggregates. It listens after the publisher's transaction commits (or at once
- * when there is none), in a transaction of its own, so a fault here never undoes the gateway's meter or a
- * desktop's start. Every event counts once, however often it is delivered.
+ * Adds each event to the students' aggregates, in the publisher's transaction just before it commits (or in one of
+ * its own at once when there is none): what is counted commits or rolls back with what happened, and the publisher's
+ * connection serves both. A listener in a transaction of its own after the commit would take a second connection
+ * while the publisher's is still held, and a handful of publishers committing at once would each wait for the
+ * other's: the pool ran dry mid-lesson (issue #15, {@code StudyLedgerConnectionsTests}). Every event counts once,
+ * however often it is delivered.
  */
 @Component
 class StudyLedger {
@@ -39,8 +42,8 @@ class StudyLedger {
 		this.zone = clock.getZone();
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@Transactional
 	void on(ActiveMinuteRecorded event) {
 		if (!isStudent(event.person(), event.school()) || !markMinute(event)) {
 			return;
@@ -66,8 +69,8 @@ class StudyLedger {
 				where person_id = ?""").params(day, day, day, day, event.person().value()).update();
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@Transactional
 	void on(DesktopStarted event) {
 		if (!isStudent(event.owner(), event.school())) {
 			return;
@@ -93,8 +96,8 @@ class StudyLedger {
 	}
 
 	/** The minutes a desktop ran count on the day it started. */
-	@TransactionalEventListener(fallbackExecution = true)
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@Transactional
 	void on(DesktopStopped event) {
 		var started = jdbc.sql("select started_at from study_desktop where desktop_id = ? and stopped_at is null")
 			.param(event.desktop()).query(OffsetDateTime.class).optional();

@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Events as the gateway and the desktops publish them, and the figures they add up to. The listener works in a
- * transaction of its own after the publisher's commits, so these tests commit their schools (each a new one).
+ * Events as the gateway and the desktops publish them, and the figures they add up to. The listener counts in the
+ * publisher's transaction (or its own, when there is none), so these tests commit their schools (each a new one).
  */
 @DatabaseTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
