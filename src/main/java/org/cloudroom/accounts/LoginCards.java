@@ -75,7 +75,7 @@ public class LoginCards {
 			.params(classId.value(), school.value())
 			.query((rs, row) -> Map.entry(new PersonId(rs.getObject(1, UUID.class)),
 					rs.getObject(2, OffsetDateTime.class)))
-			.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+			.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
 	}
 
 	/** The person whose valid card holds this QR text. */

@@ -19,7 +19,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.SchoolId;
-import org.cloudroom.apps.AppsChanged;
 import org.cloudroom.desktops.spi.DesktopProvider;
 import org.cloudroom.desktops.spi.DesktopStartException;
 import org.cloudroom.desktops.spi.RunningDesktop;
@@ -33,7 +32,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The broker: one desktop per person, started on demand and resumed when it runs; stopped after a grace period
@@ -272,14 +270,6 @@ public class Desktops {
 			if ((othersShown || !waiting.since().isAfter(overdue)) && waitingSessions.remove(id) != null) {
 				provider.startSession(waiting.desktop());
 			}
-		}
-	}
-
-	/** The apps some people of a school may run changed: the school's running desktops offer what they now may. */
-	@TransactionalEventListener(fallbackExecution = true)
-	void appsChanged(AppsChanged changed) {
-		for (var row : records.ofSchool(changed.school())) {
-			provider.applyMenu(row.running(), specs.menu(row.owner(), changed.school()));
 		}
 	}
 

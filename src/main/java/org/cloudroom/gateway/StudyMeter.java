@@ -38,16 +38,9 @@ class StudyMeter {
 		counts.merge(new Key(person, school, minute), 1, Integer::sum);
 	}
 
-	/** Active minutes of a person so far, counting those not yet written. */
-	int activeMinutes(PersonId person) {
-		flush();
-		return jdbc.sql("select count(*) from active_minute where person_id = ?").param(person.value())
-			.query(Integer.class).single();
-	}
-
 	@Scheduled(fixedDelayString = "${cloudroom.gateway.meter-flush-every:10s}")
 	@Transactional
-	public void flush() {
+	void flush() {
 		for (var key : counts.keySet()) {
 			var events = counts.remove(key);
 			if (events == null) {
