@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -62,6 +63,10 @@ class WebSecurity {
 						"/api/v1/auth/token", "/css/**", "/js/**", "/images/**", "/webjars/**", "/novnc/**",
 						"/favicon.ico")
 				.permitAll()
+				// The server's figures (threads, connections, memory) are the operator's, not every account's.
+				.requestMatchers("/actuator/**")
+				.access((authentication, context) -> new AuthorizationDecision(
+						authentication.get().getPrincipal() instanceof CloudroomUser user && user.isOperator()))
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failures))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))

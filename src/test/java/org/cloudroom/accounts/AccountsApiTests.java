@@ -86,6 +86,19 @@ class AccountsApiTests {
 	}
 
 	@Test
+	void onlyTheOperatorReadsTheServersFigures() {
+		var school = openSchool();
+
+		var asAdmin = mvc.get().uri("/actuator/prometheus").header(AUTHORIZATION, bearer(school.adminToken())).exchange();
+		var asOperator = mvc.get().uri("/actuator/prometheus").header(AUTHORIZATION, bearer(operator)).exchange();
+		var health = mvc.get().uri("/actuator/health").exchange();
+
+		assertThat(asAdmin).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(asOperator).hasStatusOk().bodyText().contains("hikaricp_connections_active");
+		assertThat(health).hasStatusOk();
+	}
+
+	@Test
 	void schoolAdminFindsNothingOfAnotherSchoolInTheApi() {
 		var a = openSchool();
 		var b = openSchool();
