@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 lessons=${1:-6}; seconds=${2:-180}; students=${3:-25}; desktops=${4:-true}; database=${5:-h2}
 export JAVA_HOME; JAVA_HOME=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)
 export PATH="$JAVA_HOME/bin:$PATH"
-[ -f target/cloudroom.jar ] || ./cloudroom build
+jar=${BENCH_JAR:-target/cloudroom.jar}   # BENCH_JAR: another build to compare with
+[ -f "$jar" ] || ./cloudroom build
 data=$(mktemp -d /tmp/cloudroom-schoolday.XXXXXX)
 chmod 711 "$data"   # desktops, under their own uids, pass through it
 port=${BENCH_PORT:-18083}
@@ -20,7 +21,7 @@ if [ "$database" = postgres ]; then
   db=(CLOUDROOM_DB_URL=jdbc:postgresql://127.0.0.1:5432/schoolday_bench CLOUDROOM_DB_USER=postgres CLOUDROOM_DB_PASSWORD=)
 fi
 env "${db[@]}" CLOUDROOM_DATA=$data CLOUDROOM_PORT=$port CLOUDROOM_ADMIN_PASSWORD=$password \
-  java -jar target/cloudroom.jar --cloudroom.desktops.max-desktops=60 ${BENCH_SERVER_ARGS:-} >"$data/server.log" 2>&1 &
+  java -jar "$jar" --cloudroom.desktops.max-desktops=60 ${BENCH_SERVER_ARGS:-} >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done

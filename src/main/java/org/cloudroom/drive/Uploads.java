@@ -65,6 +65,12 @@ final class Uploads {
 			}
 			return finish(upload, temp, moveIn);
 		}
+		catch (IOException e) {
+			if (diskFull(e)) {
+				throw new Refused(Status.INSUFFICIENT_STORAGE, "drive.disk-full");
+			}
+			throw e;
+		}
 		finally {
 			reservation.addAndGet(-counted);
 			Files.deleteIfExists(temp);
@@ -109,6 +115,11 @@ final class Uploads {
 			throw new Refused(Status.CONFLICT, "drive.is-a-folder", upload.target().getFileName().toString());
 		}
 		return attributes.get().isRegularFile() ? attributes.get().size() : 0;
+	}
+
+	/** The server's disk, not the person's quota, has no room left (the kernel's ENOSPC). */
+	static boolean diskFull(IOException e) {
+		return e.getMessage() != null && e.getMessage().contains("No space left on device");
 	}
 
 	private static Refused overQuota(Upload upload) {
