@@ -13,6 +13,7 @@ jar=${BENCH_JAR:-target/cloudroom.jar}   # BENCH_JAR: another build to compare w
 [ -f "$jar" ] || ./cloudroom build
 data=$(mktemp -d /tmp/cloudroom-schoolday.XXXXXX)
 chmod 711 "$data"   # desktops, under their own uids, pass through it
+cp "$jar" "$data/cloudroom.jar"   # a build meanwhile does not change the server under test
 port=${BENCH_PORT:-18083}
 password=bench-operator-password
 db=()
@@ -21,7 +22,7 @@ if [ "$database" = postgres ]; then
   db=(CLOUDROOM_DB_URL=jdbc:postgresql://127.0.0.1:5432/schoolday_bench CLOUDROOM_DB_USER=postgres CLOUDROOM_DB_PASSWORD=)
 fi
 env "${db[@]}" CLOUDROOM_DATA=$data CLOUDROOM_PORT=$port CLOUDROOM_ADMIN_PASSWORD=$password \
-  java -jar "$jar" --cloudroom.desktops.max-desktops=60 ${BENCH_SERVER_ARGS:-} >"$data/server.log" 2>&1 &
+  java -jar "$data/cloudroom.jar" --cloudroom.desktops.max-desktops=60 ${BENCH_SERVER_ARGS:-} >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
@@ -29,5 +30,6 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(uname -
 status=0
 java bench/SchoolDayBench.java "http://127.0.0.1:$port" "$password" "$lessons" "$seconds" "$students" "$desktops" "$server" || status=$?
 echo "server log: $(grep -c ' ERROR ' "$data/server.log" || true) errors, $(grep -c ' WARN ' "$data/server.log" || true) warnings, $(grep -ci 'leak detection' "$data/server.log" || true) connection leaks"
-grep -E ' (ERROR|WARN) ' "$data/server.log" | cut -c1-220 | sort | uniq -c | sort -rn | head -10 || true
+grep -E ' (ERROR|WARN) ' "$data/server.log" | cut -c1-220 | sed -E 's/^[^ ]+ +//' | sort | uniq -c | sort -rn | head -10 || true
+if [ $status -ne 0 ]; then cp "$data/server.log" /tmp/cloudroom-schoolday-server.log; echo "kept the server's log in /tmp/cloudroom-schoolday-server.log"; fi
 exit $status
