@@ -1,0 +1,103 @@
+package org.cloudroom.desktops.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+
+import org.cloudroom.desktops.StudentTerminal;
+import org.cloudroom.desktops.spi.RunningDesktop;
+import org.cloudroom.rfb.RfbClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A real desktop of a person who speaks Chinese, looked at as they would: what its window manager writes in Chinese
+ * is there to read. Its screens go to {@code target/screenshots}.
+ */
+class DesktopInChineseTests {
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+	private static final Duration PATIENCE = Duration.ofSeconds(20);
+	/** The title bar of a window IceWM places in the top left corner, whatever the theme. */
+	private static final int TITLE_BAR = 40;
+	/** The taskbar at the bottom, whatever the theme, and the clock at its right end left out. */
+	private static final int TASKBAR = 40;
+	private static final int CLOCK = 150;
+
+	@RegisterExtension
+	final LocalDesktops desktops = new LocalDesktops("z-", 266_000);
+
+	@Test
+	void aWindowsChineseTitleIsWrittenOnItsTitleBarAndItsTaskbarButton() throws Exception {
+		var student = desktops.spec("title-li", Locale.SIMPLIFIED_CHINESE, 800, 600);
+		var desktop = desktops.start(student);
+		var terminal = desktops.terminal(desktop, student);
+		// a window whose title follows a file, the way an editor's follows its document
+		terminal.start("exec xterm -xrm 'XTerm*utf8Title: true' -T 1 -n 1 -geometry 30x3+0+0 -e sh -c '"
+				+ "while :; do t=$(cat /tmp/title 2>/dev/null); [ \"$t\" = \"$s\" ] || printf \"\\033]0;%s\\007\" \"$t\"; "
+				+ "s=$t; sleep 0.2; done'");
+		shown(terminal, "1");
+		var ascii = screen(desktop, "title-ascii.png");
+
+		terminal.run("echo '未命名 1' > /tmp/title");
+		shown(terminal, "未命名 1");
+		var chinese = screen(desktop, "title-chinese.png");
+
+		// three characters more, each of a dozen pixels square, ink the title bar and the taskbar button
+		assertThat(ink(chinese, 0, TITLE_BAR)).as("title bar")
+			.isGreaterThan(ink(ascii, 0, TITLE_BAR) + 100);
+		assertThat(ink(chinese, chinese.getHeight() - TASKBAR, chinese.getHeight())).as("taskbar")
+			.isGreaterThan(ink(ascii, ascii.getHeight() - TASKBAR, ascii.getHeight()) + 100);
+	}
+
+	/** Waits until a window of that title shows, and a moment more for IceWM to draw its title. */
+	private static void shown(StudentTerminal terminal, String title) throws Exception {
+		var search = terminal.run("timeout " + PATIENCE.toSeconds() + " xdotool search --sync --onlyvisible --name '^"
+				+ title + "$'");
+		assertThat(search.exitCode()).as("a window titled " + title).isZero();
+		Thread.sleep(1000);
+	}
+
+	/** The whole screen as a viewer sees it, kept as a picture. */
+	private BufferedImage screen(RunningDesktop desktop, String name) throws IOException {
+		try (var viewer = RfbClient.open(desktops.provider().connect(desktop), null)) {
+			viewer.requestUpdate(false);
+			while (viewer.framebuffer().version() == 0) {
+				viewer.read();
+			}
+			var screen = viewer.framebuffer();
+			var image = new BufferedImage(screen.width(), screen.height(), BufferedImage.TYPE_INT_RGB);
+			for (int y = 0; y < screen.height(); y++) {
+				for (int x = 0; x < screen.width(); x++) {
+					image.setRGB(x, y, screen.rgb(x, y));
+				}
+			}
+			Files.createDirectories(SCREENSHOTS);
+			ImageIO.write(image, "png", SCREENSHOTS.resolve(name).toFile());
+			return image;
+		}
+	}
+
+	/**
+	 * How much is drawn in the rows from {@code top} to {@code bottom}, the clock's corner left out: the pixels that
+	 * differ from their left neighbour, as each stroke of a character does twice.
+	 */
+	private static int ink(BufferedImage image, int top, int bottom) {
+		int edges = 0;
+		for (int y = top; y < bottom; y++) {
+			for (int x = 1; x < image.getWidth() - CLOCK; x++) {
+				if (image.getRGB(x, y) != image.getRGB(x - 1, y)) {
+					edges++;
+				}
+			}
+		}
+		return edges;
+	}
+}
