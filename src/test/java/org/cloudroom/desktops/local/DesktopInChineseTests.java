@@ -1,6 +1,7 @@
 package org.cloudroom.desktops.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A real desktop of a person who speaks Chinese, looked at as they would: what its window manager writes in Chinese
- * is there to read. Its screens go to {@code target/screenshots}.
+ * Real desktops looked at as their people would: what the window manager writes in Chinese is there to read, and the
+ * taskbar's start button speaks the person's language. The screens go to {@code target/screenshots}.
  */
 class DesktopInChineseTests {
 
@@ -40,7 +41,7 @@ class DesktopInChineseTests {
 		var desktop = desktops.start(student);
 		var terminal = desktops.terminal(desktop, student);
 		// a window whose title follows a file, the way an editor's follows its document
-		terminal.start("exec xterm -xrm 'XTerm*utf8Title: true' -T 1 -n 1 -geometry 30x3+0+0 -e sh -c '"
+		terminal.start("exec xterm -xrm 'XTerm*utf8Title: true' -T 1 -n 1 -geometry 40x3+0+0 -e sh -c '"
 				+ "while :; do t=$(cat /tmp/title 2>/dev/null); [ \"$t\" = \"$s\" ] || printf \"\\033]0;%s\\007\" \"$t\"; "
 				+ "s=$t; sleep 0.2; done'");
 		shown(terminal, "1");
@@ -55,6 +56,48 @@ class DesktopInChineseTests {
 			.isGreaterThan(ink(ascii, 0, TITLE_BAR) + 100);
 		assertThat(ink(chinese, chinese.getHeight() - TASKBAR, chinese.getHeight())).as("taskbar")
 			.isGreaterThan(ink(ascii, ascii.getHeight() - TASKBAR, ascii.getHeight()) + 100);
+	}
+
+	@Test
+	void theStartButtonSays开始ToAPersonWhoSpeaksChineseAndStartToOneWhoSpeaksEnglish() throws Exception {
+		var chinese = desktops.start(desktops.spec("start-wang", Locale.SIMPLIFIED_CHINESE, 800, 600));
+		var english = desktops.start(desktops.spec("start-amy", Locale.ENGLISH, 800, 600));
+
+		await().atMost(PATIENCE).until(() -> startButtonIs(screen(chinese, "start-zh.png"), "start.zh.png"));
+		await().atMost(PATIENCE).until(() -> startButtonIs(screen(english, "start-en.png"), "start.png"));
+		assertThat(startButtonIs(screen(chinese, "start-zh.png"), "start.png")).isFalse();
+	}
+
+	/** Whether the bottom left corner of the screen shows the theme's start button of that picture. */
+	private static boolean startButtonIs(BufferedImage screen, String picture) throws IOException {
+		BufferedImage button;
+		try (var in = DesktopInChineseTests.class.getResourceAsStream("/desktop/icewm/taskbar/" + picture)) {
+			button = ImageIO.read(in);
+		}
+		for (int top = screen.getHeight() - button.getHeight(); top > screen.getHeight() - TASKBAR - 10; top--) {
+			for (int left = 0; left < 8; left++) {
+				if (shows(screen, button, left, top)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Whether the picture is on the screen at that place, each colour within what scaling to 8 bits may change. */
+	private static boolean shows(BufferedImage screen, BufferedImage picture, int left, int top) {
+		for (int y = 0; y < picture.getHeight(); y++) {
+			for (int x = 0; x < picture.getWidth(); x++) {
+				int a = screen.getRGB(left + x, top + y);
+				int b = picture.getRGB(x, y);
+				for (int shift = 0; shift < 24; shift += 8) {
+					if (Math.abs((a >> shift & 0xff) - (b >> shift & 0xff)) > 2) {
+						return false;
+					}
+				}
+			}
+		}
+		return true;
 	}
 
 	/** Waits until a window of that title shows, and a moment more for IceWM to draw its title. */
