@@ -28,7 +28,8 @@ final class SessionFiles {
 	private static final List<String> FILES = Stream.concat(Stream.of("session.sh",
 			"icewm/preferences", "icewm/startup", "icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar",
 			"icewm/menu.zh", "icewm/toolbar.zh", "icewm/winoptions", "icewm/taskbar/start.png",
-			"icewm/taskbar/start.zh.png", THEME + "/default.theme", "xdg/fcitx5/config", "xkbcomp", KEYMAP + ".xkb",
+			"icewm/taskbar/start.zh.png", THEME + "/default.theme", "libreoffice/registrymodifications.xcu",
+			"libreoffice/registrymodifications.zh.xcu", "xdg/fcitx5/config", "xkbcomp", KEYMAP + ".xkb",
 			"network", "resolv.conf", "hosts", "etc", "etc.d/chromium.d/cloudroom"),
 			Stream.of("close", "maximize", "minimize", "restore").flatMap(button -> Stream.of("A", "I", "O")
 				.map(state -> THEME + "/" + button + state + ".xpm"))).toList();

@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
+import org.cloudroom.desktops.DesktopProcesses;
 import org.cloudroom.desktops.StudentTerminal;
 import org.cloudroom.desktops.spi.RunningDesktop;
 import org.cloudroom.rfb.RfbClient;
@@ -40,6 +41,7 @@ class DesktopInChineseTests {
 		var student = desktops.spec("title-li", Locale.SIMPLIFIED_CHINESE, 800, 600);
 		var desktop = desktops.start(student);
 		var terminal = desktops.terminal(desktop, student);
+		await().atMost(PATIENCE).until(() -> DesktopProcesses.named(LocalDesktops.tree(desktop), "icewm").isPresent());
 		// a window whose title follows a file, the way an editor's follows its document
 		terminal.start("exec xterm -xrm 'XTerm*utf8Title: true' -T 1 -n 1 -geometry 40x3+0+0 -e sh -c '"
 				+ "while :; do t=$(cat /tmp/title 2>/dev/null); [ \"$t\" = \"$s\" ] || printf \"\\033]0;%s\\007\" \"$t\"; "
@@ -66,6 +68,33 @@ class DesktopInChineseTests {
 		await().atMost(PATIENCE).until(() -> startButtonIs(screen(chinese, "start-zh.png"), "start.zh.png"));
 		await().atMost(PATIENCE).until(() -> startButtonIs(screen(english, "start-en.png"), "start.png"));
 		assertThat(startButtonIs(screen(chinese, "start-zh.png"), "start.png")).isFalse();
+	}
+
+	@Test
+	void libreOfficeStartsWithoutTipsAndWritesInThePersonsLanguageUntilThePersonChangesIt() throws Exception {
+		var chinese = desktops.spec("office-zhou", Locale.SIMPLIFIED_CHINESE, 800, 600);
+		var english = desktops.spec("office-tom", Locale.ENGLISH, 800, 600);
+		var changed = desktops.spec("office-hu", Locale.SIMPLIFIED_CHINESE, 800, 600);
+		var own = Files.createDirectories(changed.home().resolve(".config/libreoffice/4/user"))
+			.resolve("registrymodifications.xcu");
+		Files.writeString(own, "<oor:items/>");
+		desktops.start(chinese);
+		desktops.start(english);
+		var hers = desktops.start(changed);
+
+		var settings = ".config/libreoffice/4/user/registrymodifications.xcu";
+		await().atMost(PATIENCE).until(() -> Files.exists(chinese.home().resolve(settings))
+				&& Files.exists(english.home().resolve(settings)));
+		assertThat(chinese.home().resolve(settings)).content().contains(
+				"<prop oor:name=\"ShowTipOfTheDay\" oor:op=\"fuse\"><value>false</value>",
+				"<prop oor:name=\"ooLocale\" oor:op=\"fuse\"><value>zh-CN</value>",
+				"<prop oor:name=\"ooSetupSystemLocale\" oor:op=\"fuse\"><value>zh-CN</value>",
+				"<prop oor:name=\"DefaultLocale_CJK\" oor:op=\"fuse\"><value>zh-CN</value>");
+		assertThat(english.home().resolve(settings)).content().contains(
+				"<prop oor:name=\"ShowTipOfTheDay\" oor:op=\"fuse\"><value>false</value>",
+				"<prop oor:name=\"ooLocale\" oor:op=\"fuse\"><value>en-US</value>");
+		await().atMost(PATIENCE).until(() -> DesktopProcesses.named(LocalDesktops.tree(hers), "icewm").isPresent());
+		assertThat(own).hasContent("<oor:items/>");
 	}
 
 	/** Whether the bottom left corner of the screen shows the theme's start button of that picture. */
