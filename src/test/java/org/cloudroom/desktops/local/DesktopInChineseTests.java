@@ -97,6 +97,17 @@ class DesktopInChineseTests {
 		assertThat(own).hasContent("<oor:items/>");
 	}
 
+	@Test
+	void anEmojiHasAColourFontInTheDesktopRatherThanABox() throws Exception {
+		var student = desktops.spec("emoji-ma", Locale.SIMPLIFIED_CHINESE, 800, 600);
+		var terminal = desktops.terminal(desktops.start(student), student);
+
+		// 😀, as the desktop's programs look for a font that has it
+		var fonts = terminal.run("fc-list ':charset=1f600' family");
+
+		assertThat(fonts.output()).contains("Noto Color Emoji");
+	}
+
 	/** Whether the bottom left corner of the screen shows the theme's start button of that picture. */
 	private static boolean startButtonIs(BufferedImage screen, String picture) throws IOException {
 		BufferedImage button;
