@@ -1,3 +1,4 @@
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import org.cloudroom.rfb.RfbClient;
  * What a desktop's look costs (issue #15), with no server: N desktops (half in Chinese) start one after the other
  * through the local provider; for each, the seconds from its first frame and the release of its session to its
  * taskbar on the screen (the bottom left pixel neither black nor the background), then, once all have settled, the
- * memory of each desktop's processes (RSS and PSS, from /proc) and the CPU seconds of its IceWM.
+ * memory of each desktop's processes (RSS and PSS, from /proc) and the CPU seconds of its IceWM; again once each
+ * start menu was opened, as in every session.
  */
 public class LookBench {
 
@@ -51,29 +53,45 @@ public class LookBench {
 				}
 			}
 			Thread.sleep(settle * 1000L);
-			double rss = 0, pss = 0, iceRss = 0, iceCpu = 0;
+			taskbars.sort(null);
+			System.out.printf(Locale.ROOT, "%d desktops: release to taskbar p50 %.2f s, max %.2f s%n", n,
+					taskbars.get(n / 2), taskbars.getLast());
+			print("after " + settle + " s", desktops, n);
+			// every session opens the start menu: IceWM loads the menus' font then, if it has not already
 			for (var desktop : desktops) {
-				for (var process : tree(ProcessHandle.of(Long.parseLong(desktop.handle())).orElseThrow())) {
-					var pid = Long.toString(process.pid());
-					var kb = memory(pid);
-					rss += kb[0];
-					pss += kb[1];
-					if (name(pid).equals("icewm")) {
-						iceRss += kb[0];
-						iceCpu += cpu(pid);
+				try (var channel = provider.connect(desktop); var viewer = RfbClient.open(channel, null)) {
+					int y = viewer.framebuffer().height() - 10;
+					for (var mask : new byte[] { 1, 0 }) {
+						channel.write(ByteBuffer.allocate(6).put((byte) 5).put(mask).putShort((short) 10)
+							.putShort((short) y).flip());
 					}
 				}
 			}
-			taskbars.sort(null);
-			System.out.printf(Locale.ROOT,
-					"%d desktops: release to taskbar p50 %.2f s, max %.2f s; per desktop after %d s: RSS %.1f MB, PSS %.1f MB, "
-							+ "IceWM RSS %.1f MB, IceWM CPU %.3f s%n",
-					n, taskbars.get(n / 2), taskbars.getLast(), settle, rss / 1024 / n, pss / 1024 / n, iceRss / 1024 / n,
-					iceCpu / n);
+			Thread.sleep(3000);
+			print("with the start menu opened", desktops, n);
 		}
 		finally {
 			desktops.forEach(provider::stop);
 		}
+	}
+
+	/** Per desktop: its processes' RSS and PSS, its IceWM's RSS and CPU. */
+	private static void print(String when, List<RunningDesktop> desktops, int n) {
+		double rss = 0, pss = 0, iceRss = 0, iceCpu = 0;
+		for (var desktop : desktops) {
+			for (var process : tree(ProcessHandle.of(Long.parseLong(desktop.handle())).orElseThrow())) {
+				var pid = Long.toString(process.pid());
+				var kb = memory(pid);
+				rss += kb[0];
+				pss += kb[1];
+				if (name(pid).equals("icewm")) {
+					iceRss += kb[0];
+					iceCpu += cpu(pid);
+				}
+			}
+		}
+		System.out.printf(Locale.ROOT, "  %s, per desktop: RSS %.1f MB, PSS %.1f MB, IceWM RSS %.1f MB, IceWM CPU %.3f s%n",
+				when, rss / 1024 / n, pss / 1024 / n, iceRss / 1024 / n, iceCpu / n);
 	}
 
 	private static List<ProcessHandle> tree(ProcessHandle root) {
