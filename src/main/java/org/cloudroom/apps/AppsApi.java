@@ -74,12 +74,12 @@ class AppsApi {
 
 	AppsApi(AppCatalog catalog, Availability availability, AppRequests requests, Profiles profiles,
 			Installs installs, MessageSource messages) {
-		this.messages = messages;
 		this.catalog = catalog;
 		this.availability = availability;
 		this.requests = requests;
 		this.profiles = profiles;
 		this.installs = installs;
+		this.messages = messages;
 	}
 
 	@GetMapping("/apps")
@@ -93,8 +93,9 @@ class AppsApi {
 		if (school == null) {
 			return new Mine(List.of(), 0, false);
 		}
-		return new Mine(availability.forPerson(user.id(), school).stream().map(app -> AppView.of(app, locale, messages)).toList(),
-				profiles.current(school).version(), profiles.newerThanInUse(user.id(), school));
+		var apps = availability.forPerson(user.id(), school).stream().map(app -> AppView.of(app, locale, messages))
+			.toList();
+		return new Mine(apps, profiles.current(school).version(), profiles.newerThanInUse(user.id(), school));
 	}
 
 	@PostMapping("/apps/{appId}/installs")
