@@ -62,6 +62,17 @@ Layout=
 PROFILE
 fi
 
+# A first LibreOffice starts without tips, in the person's language (desktop/libreoffice); afterwards its settings
+# are the person's.
+office="$HOME/.config/libreoffice/4/user/registrymodifications.xcu"
+if [ ! -e "$office" ]; then
+  mkdir -p "${office%/*}"
+  case "$LANG" in
+    zh_*) cp /run/cloudroom-session/libreoffice/registrymodifications.zh.xcu "$office" ;;
+    *) cp /run/cloudroom-session/libreoffice/registrymodifications.xcu "$office" ;;
+  esac
+fi
+
 # The screens come before the programs: the session and what it starts run at a lower priority than every desktop's
 # Xvnc (and the server), so a class's screens keep coming while the first taskbars appear, and a busy program
 # leaves the screens that show it responsive.

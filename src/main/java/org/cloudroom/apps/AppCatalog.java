@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The apps a Cloudroom server can offer: those installed on the desktop hosts, read from their {@code .desktop}
- * entries, and the curated education set, installed or not yet.
+ * entries (their system tools left out), and the curated education set, installed or not yet.
  */
 @Service
 public class AppCatalog {
@@ -39,7 +39,7 @@ public class AppCatalog {
 	}
 
 	private List<App> scan() {
-		var host = DesktopEntries.in(settings.applications()).stream()
+		var host = DesktopEntries.in(settings.applications()).stream().filter(app -> !app.systemTool())
 			.collect(Collectors.toMap(App::id, Function.identity(), (a, b) -> a));
 		var all = new ArrayList<App>();
 		for (var curated : CuratedApps.ALL) {

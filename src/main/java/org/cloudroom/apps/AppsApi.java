@@ -12,6 +12,7 @@ import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,10 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class AppsApi {
 
-	record AppView(String id, String name, String comment, String icon, List<String> categories, boolean installed,
-			@Nullable String debianPackage) {
-		static AppView of(App app, Locale locale) {
-			return new AppView(app.id(), app.name(locale), app.comment(locale), app.icon(), app.categories(),
+	record AppView(String id, String name, String comment, String icon, List<String> categories,
+			List<String> categoryNames, boolean installed, @Nullable String debianPackage) {
+		static AppView of(App app, Locale locale, MessageSource messages) {
+			var categories = app.shownCategories();
+			return new AppView(app.id(), app.name(locale), app.comment(locale), app.icon(), categories,
+					categories.stream().map(c -> messages.getMessage("apps.category." + c, null, locale)).toList(),
 					app.installed(), app.debianPackage());
 		}
 	}
@@ -67,19 +70,21 @@ class AppsApi {
 	private final AppRequests requests;
 	private final Profiles profiles;
 	private final Installs installs;
+	private final MessageSource messages;
 
 	AppsApi(AppCatalog catalog, Availability availability, AppRequests requests, Profiles profiles,
-			Installs installs) {
+			Installs installs, MessageSource messages) {
 		this.catalog = catalog;
 		this.availability = availability;
 		this.requests = requests;
 		this.profiles = profiles;
 		this.installs = installs;
+		this.messages = messages;
 	}
 
 	@GetMapping("/apps")
 	List<AppView> catalog(Locale locale) {
-		return catalog.all().stream().map(app -> AppView.of(app, locale)).toList();
+		return catalog.all().stream().map(app -> AppView.of(app, locale, messages)).toList();
 	}
 
 	@GetMapping("/apps/mine")
@@ -88,8 +93,9 @@ class AppsApi {
 		if (school == null) {
 			return new Mine(List.of(), 0, false);
 		}
-		return new Mine(availability.forPerson(user.id(), school).stream().map(app -> AppView.of(app, locale)).toList(),
-				profiles.current(school).version(), profiles.newerThanInUse(user.id(), school));
+		var apps = availability.forPerson(user.id(), school).stream().map(app -> AppView.of(app, locale, messages))
+			.toList();
+		return new Mine(apps, profiles.current(school).version(), profiles.newerThanInUse(user.id(), school));
 	}
 
 	@PostMapping("/apps/{appId}/installs")
@@ -106,7 +112,7 @@ class AppsApi {
 	List<OfferView> ofSchool(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
 			Locale locale) {
 		return availability.ofSchool(user, schoolId).stream()
-			.map(offer -> new OfferView(AppView.of(offer.app(), locale), offer.everyClass())).toList();
+			.map(offer -> new OfferView(AppView.of(offer.app(), locale, messages), offer.everyClass())).toList();
 	}
 
 	@PutMapping("/schools/{schoolId}/apps/{appId}")
@@ -126,7 +132,7 @@ class AppsApi {
 
 	@GetMapping("/classes/{classId}/apps")
 	List<AppView> ofClass(@AuthenticationPrincipal CloudroomUser user, @PathVariable ClassId classId, Locale locale) {
-		return availability.ofClass(user, classId).stream().map(app -> AppView.of(app, locale)).toList();
+		return availability.ofClass(user, classId).stream().map(app -> AppView.of(app, locale, messages)).toList();
 	}
 
 	@PutMapping("/classes/{classId}/apps/{appId}")

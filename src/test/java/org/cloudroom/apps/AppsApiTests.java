@@ -90,6 +90,41 @@ class AppsApiTests {
 	}
 
 	@Test
+	void theCatalogNamesItsCategoriesInThePersonsLanguage() {
+		var chinese = body(mvc.get().uri("/api/v1/apps").header(AUTHORIZATION, bearer(admin))
+			.header(ACCEPT_LANGUAGE, "zh-CN").exchange());
+		var english = body(mvc.get().uri("/api/v1/apps").header(AUTHORIZATION, bearer(admin))
+			.header(ACCEPT_LANGUAGE, "en").exchange());
+
+		assertThat(app(chinese, "mscore3").get("categoryNames").toString()).isEqualTo("[\"教育\"]");
+		assertThat(app(english, "geany").get("categoryNames").toString()).isEqualTo("[\"Programming\"]");
+		assertThat(app(english, "libreoffice-writer").get("categories").toString()).isEqualTo("[\"Office\"]");
+	}
+
+	@Test
+	void theOperatorsCatalogPageNamesTheCategoriesInTheOperatorsLanguage() {
+		var login = mvc.post().uri("/login").param("username", "admin").param("password", "operator-test-password")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.exchange();
+		var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession(false);
+
+		var page = new String(mvc.get().uri("/apps").session(session).header(ACCEPT_LANGUAGE, "zh-CN").exchange()
+			.getResponse().getContentAsByteArray(), UTF_8);
+
+		assertThat(page).contains("<span class=\"category\">教育</span>", "<span class=\"category\">编程</span>")
+			.doesNotContain("Education, Music", "Development, IDE");
+	}
+
+	private static JsonNode app(JsonNode catalog, String id) {
+		for (var app : catalog) {
+			if (app.get("id").asString().equals(id)) {
+				return app;
+			}
+		}
+		throw new AssertionError("no " + id + " in the catalog");
+	}
+
+	@Test
 	void refusalsAreClearAndTranslated() {
 		var notAllowed = mvc.put().uri("/api/v1/classes/" + classId + "/apps/org.xfce.mousepad")
 			.header(AUTHORIZATION, bearer(teacher)).header(ACCEPT_LANGUAGE, "zh-CN").contentType(APPLICATION_JSON)

@@ -75,4 +75,41 @@ class DesktopEntriesTests {
 		assertThat(mousepad.installed()).isTrue();
 		assertThat(catalog.find("mscore3")).get().extracting(App::debianPackage).isEqualTo("musescore3");
 	}
+
+	@Test
+	void theCatalogLeavesOutTheDesktopsSystemToolsAndKeepsItsFileManagerAndTerminals(@TempDir Path dir)
+			throws Exception {
+		var entries = java.util.Map.of(
+				"org.fcitx.fcitx5-migrator", "Fcitx 5 Migration Wizard\nCategories=Settings;",
+				"org.fcitx.Fcitx5", "Fcitx 5\nCategories=System;Utility;",
+				"system-config-printer", "Print Settings\nCategories=GNOME;GTK;Settings;HardwareSettings;System;Printing;",
+				"pcmanfm", "File Manager PCManFM\nCategories=System;FileTools;FileManager;Utility;Core;GTK;",
+				"debian-xterm", "XTerm\nCategories=System;TerminalEmulator;",
+				"org.xfce.mousepad", "Mousepad\nCategories=Utility;TextEditor;GTK;");
+		for (var entry : entries.entrySet()) {
+			Files.writeString(dir.resolve(entry.getKey() + ".desktop"),
+					"[Desktop Entry]\nType=Application\nExec=x\nName=" + entry.getValue() + "\n");
+		}
+
+		var catalog = new AppCatalog(new AppsSettings(dir, "apt-get", java.time.Duration.ofMinutes(1)));
+
+		assertThat(catalog.all()).extracting(App::id).contains("pcmanfm", "debian-xterm", "org.xfce.mousepad")
+			.doesNotContain("org.fcitx.fcitx5-migrator", "org.fcitx.Fcitx5", "system-config-printer");
+	}
+
+	@Test
+	void anAppIsShownUnderItsMainCategoriesOrOther() {
+		var startCenter = DesktopEntries.parse("libreoffice-startcenter", """
+				[Desktop Entry]
+				Type=Application
+				Name=LibreOffice
+				Exec=libreoffice
+				Categories=Office;X-Red-Hat-Base;X-SuSE-Core-Office;
+				""").orElseThrow();
+		var game = DesktopEntries.parse("tux", "[Desktop Entry]\nType=Application\nName=Tux\nExec=tux\nCategories=X-Fun;")
+			.orElseThrow();
+
+		assertThat(startCenter.shownCategories()).containsExactly("Office");
+		assertThat(game.shownCategories()).containsExactly("Other");
+	}
 }

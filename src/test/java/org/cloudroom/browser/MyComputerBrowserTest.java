@@ -48,8 +48,8 @@ class MyComputerBrowserTest {
 	private static final Duration PATIENCE = Duration.ofSeconds(20);
 	/** The desktop's background (icewm/preferences), where no window is. */
 	private static final List<Integer> BACKGROUND = List.of(0x2f, 0x7d, 0xe1);
-	/** The taskbar's text editor button (icewm/toolbar.zh), the second after the start and window buttons. */
-	private static final int EDITOR_BUTTON_X = 143;
+	/** The taskbar's text editor button (icewm/toolbar.zh), the second after the start button (themes/cloudroom). */
+	private static final int EDITOR_BUTTON_X = 159;
 	/** A point inside the editor's text when IceWM opens its first window, in the top left corner. */
 	private static final int[] IN_EDITOR = { 320, 300 };
 	/** A point inside the save dialog, which IceWM places over most of the screen, but not the editor. */
@@ -109,7 +109,7 @@ class MyComputerBrowserTest {
 		await().atMost(PATIENCE).until(() -> DesktopProcesses.named(DesktopProcesses.of(data, desktop), "pcmanfm")
 			.isPresent());
 		Thread.sleep(1000);
-		clickDesktop(EDITOR_BUTTON_X, height() - 13);
+		clickDesktop(EDITOR_BUTTON_X, height() - 22);
 		await().atMost(PATIENCE).until(() -> pixel(IN_EDITOR[0], IN_EDITOR[1]).equals(List.of(255, 255, 255)));
 		var editor = DesktopProcesses.named(DesktopProcesses.of(data, desktop), "mousepad").orElseThrow();
 		type("Cloudroom is my computer in the cloud. ");

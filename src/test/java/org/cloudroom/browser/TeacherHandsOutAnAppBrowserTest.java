@@ -145,7 +145,7 @@ class TeacherHandsOutAnAppBrowserTest {
 		type(Keys.RETURN);
 		// As a person would: when the menu closed without starting it (seen once on a busy machine), open it again.
 		for (int tries = 0; tries < 4 && !started(desktop, "xterm"); tries++) {
-			if (pixel(60, height() - 40).equals(BLUE)) {
+			if (pixel(60, height() - 60).equals(BLUE)) {
 				openStartMenu();
 				type(Keys.RETURN);
 			}
@@ -238,7 +238,7 @@ class TeacherHandsOutAnAppBrowserTest {
 
 	private void openStartMenu() {
 		clickDesktop(12, height() - 12);
-		await().atMost(PATIENCE).until(() -> !pixel(60, height() - 40).equals(BLUE));
+		await().atMost(PATIENCE).until(() -> !pixel(60, height() - 60).equals(BLUE));
 	}
 
 	private WebElement canvas() {

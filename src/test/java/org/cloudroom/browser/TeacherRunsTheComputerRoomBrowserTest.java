@@ -50,7 +50,7 @@ class TeacherRunsTheComputerRoomBrowserTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 	/** The taskbar's text editor button (icewm/toolbar.zh), as MyComputerBrowserTest finds it. */
-	private static final int EDITOR_BUTTON_X = 143;
+	private static final int EDITOR_BUTTON_X = 159;
 
 	@RegisterExtension
 	final Chromium teacherBrowser = new Chromium().speaking("zh-CN,zh");
@@ -155,12 +155,12 @@ class TeacherRunsTheComputerRoomBrowserTest {
 		// A student who hides the notice still cannot work: the gateway drops the tab's input.
 		studentBrowser.driver().executeScript(
 				"document.getElementById('live-locked').style.setProperty('display', 'none', 'important')");
-		clickStudentDesktop(EDITOR_BUTTON_X, studentCanvasHeight() - 13);
+		clickStudentDesktop(EDITOR_BUTTON_X, studentCanvasHeight() - 22);
 		Thread.sleep(3000);
 		assertThat(DesktopProcesses.named(DesktopProcesses.of(data, studentDesktop), "mousepad")).isEmpty();
 		teacherBrowser.find("#lock").click();
 		teacherBrowser.await(d -> "false".equals(d.findElement(By.id("lock")).getDomAttribute("data-on")));
-		clickStudentDesktop(EDITOR_BUTTON_X, studentCanvasHeight() - 13);
+		clickStudentDesktop(EDITOR_BUTTON_X, studentCanvasHeight() - 22);
 		await().atMost(PATIENCE).until(() -> DesktopProcesses
 			.named(DesktopProcesses.of(data, studentDesktop), "mousepad").isPresent());
 
@@ -203,7 +203,7 @@ class TeacherRunsTheComputerRoomBrowserTest {
 				click++) {
 			for (int button : new int[] { 1, 0 }) {
 				socket.send(ByteBuffer.allocate(6).put((byte) 5).put((byte) button).putShort((short) EDITOR_BUTTON_X)
-					.putShort((short) (screen.height() - 13)).array());
+					.putShort((short) (screen.height() - 22)).array());
 			}
 			for (int wait = 0; wait < 15 && DesktopProcesses.named(DesktopProcesses.of(data, desktop), "mousepad")
 				.isEmpty(); wait++) {

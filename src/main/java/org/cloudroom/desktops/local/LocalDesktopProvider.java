@@ -318,14 +318,22 @@ public class LocalDesktopProvider implements DesktopProvider {
 		}
 	}
 
-	/** Each desktop gets its own IceWM configuration, with the menus in its language. */
+	/**
+	 * Each desktop gets its own IceWM configuration, with the menus and the start button in its language; the theme
+	 * is the session's, seen through a link that IceWM follows inside the sandbox.
+	 */
 	private void copySessionConfiguration(RunDirectory run, Locale locale) throws IOException {
 		var chinese = "zh".equals(locale.getLanguage());
-		for (var name : List.of("preferences", "prefoverride", "startup", "theme", "menu", "toolbar", "winoptions")) {
-			var source = session.resolve("icewm").resolve(chinese && Files.exists(session.resolve("icewm/" + name + ".zh"))
-					? name + ".zh" : name);
+		Files.createDirectory(run.icewm().resolve("taskbar"));
+		for (var name : List.of("preferences", "prefoverride", "startup", "theme", "menu", "toolbar", "winoptions",
+				"taskbar/start.png")) {
+			var zh = name.replaceFirst("(\\.png)?$", ".zh$1");
+			var source = session.resolve("icewm").resolve(chinese && Files.exists(session.resolve("icewm/" + zh))
+					? zh : name);
 			Files.copy(source, run.icewm().resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
 		}
+		Files.createSymbolicLink(run.icewm().resolve("themes"),
+				Path.of(Sandbox.SESSION).resolve(SessionFiles.THEME).getParent());
 	}
 
 	/** The person's programs in the menu, the profile's browser with its home page, and its wallpaper. */

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,16 @@ final class SessionFiles {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionFiles.class);
 	static final String KEYMAP = "keymap";
-	private static final List<String> FILES = List.of("session.sh", "icewm/preferences", "icewm/startup",
-			"icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar", "icewm/menu.zh", "icewm/toolbar.zh",
-			"icewm/winoptions", "xdg/fcitx5/config", "xkbcomp", KEYMAP + ".xkb", "network", "resolv.conf", "hosts", "etc",
-			"etc.d/chromium.d/cloudroom");
+	/** Cloudroom's IceWM theme; every desktop's IceWM finds it through a link in its own configuration folder. */
+	static final String THEME = "icewm/themes/cloudroom";
+	private static final List<String> FILES = Stream.concat(Stream.of("session.sh",
+			"icewm/preferences", "icewm/startup", "icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar",
+			"icewm/menu.zh", "icewm/toolbar.zh", "icewm/winoptions", "icewm/taskbar/start.png",
+			"icewm/taskbar/start.zh.png", THEME + "/default.theme", "libreoffice/registrymodifications.xcu",
+			"libreoffice/registrymodifications.zh.xcu", "xdg/fcitx5/config", "xkbcomp", KEYMAP + ".xkb",
+			"network", "resolv.conf", "hosts", "etc", "etc.d/chromium.d/cloudroom"),
+			Stream.of("close", "maximize", "minimize", "restore").flatMap(button -> Stream.of("A", "I", "O")
+				.map(state -> THEME + "/" + button + state + ".xpm"))).toList();
 	private static final List<String> EXECUTABLE = List.of("startup", "xkbcomp", "network");
 
 	private SessionFiles() {

@@ -1,8 +1,11 @@
 package org.cloudroom.desktops.local;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.cloudroom.desktops.spi.MenuEntry;
 
@@ -13,6 +16,7 @@ import org.cloudroom.desktops.spi.MenuEntry;
 final class SessionMenu {
 
 	private static final Pattern BROWSER = Pattern.compile("(?m)^((prog .* )x-www-browser)$");
+	private static final Pattern PROG = Pattern.compile("(?m)^prog \"[^\"]*\" \\S+ (.+)$");
 	private static final Pattern COLOUR = Pattern.compile("#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})");
 
 	private SessionMenu() {
@@ -29,14 +33,18 @@ final class SessionMenu {
 				(command.isEmpty() ? match.group(1) : match.group(2) + command) + page));
 	}
 
+	/**
+	 * The person's programs in their language above the desktop's own menu ({@code base}). A program the menu has
+	 * already, by the program its command runs and that command's options (a web address left aside), is listed once,
+	 * as the menu has it.
+	 */
 	static String render(String base, List<MenuEntry> programs, boolean chinese) {
-		if (programs.isEmpty()) {
-			return base;
-		}
+		Set<String> listed = PROG.matcher(base).results().map(entry -> program(entry.group(1)))
+			.collect(Collectors.toCollection(HashSet::new));
 		var menu = new StringBuilder();
 		for (var program : programs) {
 			var command = program.command().replaceAll("[\\r\\n]", " ").strip();
-			if (command.isEmpty()) {
+			if (command.isEmpty() || !listed.add(program(command))) {
 				continue;
 			}
 			var name = chinese && !program.chineseName().isBlank() ? program.chineseName() : program.name();
@@ -44,7 +52,15 @@ final class SessionMenu {
 			var label = name.replaceAll("[\\r\\n]", " ").replace('"', '\'');
 			menu.append("prog \"").append(label).append("\" ").append(icon).append(' ').append(command).append('\n');
 		}
-		return menu.append("separator\n").append(base).toString();
+		return menu.isEmpty() ? base : menu.append("separator\n").append(base).toString();
+	}
+
+	/** What a command runs: its program's file name and its options, without a web address to open. */
+	private static String program(String command) {
+		var words = List.of(command.strip().split("\\s+"));
+		var options = words.subList(1, words.size()).stream().filter(word -> !word.matches("https?://.*"))
+			.collect(Collectors.joining(" "));
+		return (words.getFirst().replaceFirst(".*/", "") + " " + options).strip();
 	}
 
 	/** IceWM's setting for a background colour given as {@code #rrggbb}; nothing for anything else. */

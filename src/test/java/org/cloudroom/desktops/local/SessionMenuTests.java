@@ -28,6 +28,24 @@ class SessionMenuTests {
 	}
 
 	@Test
+	void aProgramGivenThatTheMenuHasAlreadyIsListedOnce() {
+		var base = SessionMenu.withBrowser("""
+				prog "文字处理" libreoffice-writer libreoffice --writer
+				prog "网页浏览器" web-browser x-www-browser
+				""", "/usr/bin/chromium", "https://www.example.edu/");
+		var writer = new MenuEntry("LibreOffice Writer", "LibreOffice 文字处理", "libreoffice-writer",
+				"libreoffice  --writer");
+		var chromium = new MenuEntry("Chromium", "Chromium 网页浏览器", "chromium", "chromium");
+		var scratch = new MenuEntry("Scratch", "Scratch 少儿编程", "scratch", "scratch");
+
+		assertThat(SessionMenu.render(base, List.of(writer, scratch, chromium, scratch), true)).isEqualTo("""
+				prog "Scratch 少儿编程" scratch scratch
+				separator
+				""" + base);
+		assertThat(SessionMenu.render(base, List.of(writer, chromium), true)).isEqualTo(base);
+	}
+
+	@Test
 	void aNameOrCommandCannotBreakOutOfItsLine() {
 		var menu = SessionMenu.render("", List.of(new MenuEntry("Evil\"\nprog \"x", "", "bad icon", "a\nb")), false);
 
