@@ -14,14 +14,18 @@ import java.nio.file.Files;
 import java.util.Random;
 
 import org.cloudroom.accounts.Credential;
+import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.PeopleImport;
 import org.cloudroom.accounts.Program;
+import org.cloudroom.drive.spi.HomeStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -43,6 +47,15 @@ class StudentUploadsToDriveBrowserTest {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	HomeStorage storage;
 
 	@LocalServerPort
 	int port;
@@ -76,6 +89,43 @@ class StudentUploadsToDriveBrowserTest {
 		assertThat(row.findElement(By.cssSelector(".size")).getDomAttribute("data-bytes"))
 			.isEqualTo(Long.toString(content.length));
 		assertThat(download("我的照片.bin")).isEqualTo(content);
+	}
+
+	@Test
+	void leavingThePageWhileAnUploadRunsAsksFirstAndGivesUpWhatWasSent() throws Exception {
+		var file = Files.createTempDirectory("upload").resolve("课堂录像.bin");
+		Files.write(file, new byte[9 * 1024 * 1024]);
+		browser.logIn(student.username(), student.initialPassword());
+		browser.find("#my-files").click();
+		browser.await(d -> browser.path().equals("/drive"));
+		var slow = new ChromiumNetworkConditions();
+		slow.setUploadThroughput(256 * 1024);
+		browser.driver().setNetworkConditions(slow);
+		var pick = browser.find("#pick");
+		browser.driver().executeScript("arguments[0].hidden = false", pick);
+		pick.sendKeys(file.toString());
+		browser.await(d -> uploadsUnderWay() == 1);
+
+		var asked = browser.driver().executeScript("""
+				const leaving = new Event('beforeunload', { cancelable: true });
+				window.dispatchEvent(leaving);
+				return leaving.defaultPrevented;""");
+		browser.open("/");
+
+		assertThat(asked).as("the browser asks before leaving").isEqualTo(true);
+		browser.await(d -> uploadsUnderWay() == 0);
+		try (var scratch = Files.list(storage.scratch(person()))) {
+			assertThat(scratch.map(Object::toString)).as("no part left to take room").noneMatch(f -> f.endsWith(".part"));
+		}
+	}
+
+	private int uploadsUnderWay() {
+		return jdbc.sql("select count(*) from drive_upload where person_id = ?").param(person().value())
+			.query(Integer.class).single();
+	}
+
+	private org.cloudroom.accounts.PersonId person() {
+		return people.findByUsername(student.username()).orElseThrow().id();
 	}
 
 	private byte[] download(String name) throws Exception {
