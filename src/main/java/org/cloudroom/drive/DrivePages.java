@@ -24,8 +24,11 @@ class DrivePages {
 	private final HandIns handIns;
 	private final ClassFolders classFolders;
 
-	DrivePages(Drive drive, DriveSettings settings, HandIns handIns, ClassFolders classFolders) {
+	private final DriveSpace space;
+
+	DrivePages(Drive drive, DriveSettings settings, HandIns handIns, ClassFolders classFolders, DriveSpace space) {
 		this.classFolders = classFolders;
+		this.space = space;
 		this.drive = drive;
 		this.settings = settings;
 		this.handIns = handIns;
@@ -43,7 +46,7 @@ class DrivePages {
 		model.addAttribute("crumbs", crumbs(folder));
 		model.addAttribute("q", q);
 		model.addAttribute("entries", q.isBlank() ? drive.list(user, path) : drive.search(user, q));
-		model.addAttribute("space", drive.space(user.id(), user.role()));
+		model.addAttribute("space", space.current(user.id(), user.role()));
 		model.addAttribute("readOnly", q.isBlank() ? drive.readOnly(user, path) : null);
 		model.addAttribute("materials", classFolders.inMaterials(folder));
 		var assignment = handIns.mine(user).stream().filter(mine -> folder.isWithin(DrivePath.of(mine.path())))
@@ -57,7 +60,7 @@ class DrivePages {
 	String trash(@AuthenticationPrincipal CloudroomUser user, Model model) throws IOException {
 		model.addAttribute("entries", drive.trash(user));
 		model.addAttribute("days", settings.trashDays());
-		model.addAttribute("space", drive.space(user.id(), user.role()));
+		model.addAttribute("space", space.current(user.id(), user.role()));
 		return "drive-trash";
 	}
 

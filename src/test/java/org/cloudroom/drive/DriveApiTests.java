@@ -52,6 +52,9 @@ class DriveApiTests {
 	Homes homes;
 
 	@Autowired
+	DriveSpace space;
+
+	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	String schoolId;
@@ -349,6 +352,25 @@ class DriveApiTests {
 		assertThat(folder).contains("comment: 很好", "class=\"badge\"");
 		assertThat(after.get("commentNew").asBoolean()).isFalse();
 		assertThat(body(get(hong, "/api/v1/assignments/mine")).get(0).get("commentNew").asBoolean()).isFalse();
+	}
+
+	@Test
+	void aFileSavedOnTheDesktopCountsOnTheDrivePageAtOnce() throws IOException {
+		var person = PersonId.of(mingId);
+		space.homeInUse(person);
+		var before = body(get(ming, "/api/v1/drive/usage")).get("usedBytes").asLong();
+		Files.write(homes.of(person).resolve("画图.png"), new byte[2048]);
+
+		var page = text(mvc.get().uri("/drive").header(AUTHORIZATION, bearer(ming)).header(ACCEPT_LANGUAGE, "en")
+			.exchange());
+
+		assertThat(before).isZero();
+		assertThat(page).contains("2 KB of 2 GB used");
+		assertThat(body(get(ming, "/api/v1/drive/usage")).get("usedBytes").asLong()).isEqualTo(2048);
+		space.homeReleased(person);
+		Files.write(homes.of(person).resolve("last.txt"), new byte[1024]);
+		assertThat(body(get(ming, "/api/v1/drive/usage")).get("usedBytes").asLong())
+			.as("what was saved just before the desktop ended").isEqualTo(3072);
 	}
 
 	@Test
