@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -134,7 +135,8 @@ public class ClassFolders {
 		if (path.isRoot() || !isClassesName(path.names().getFirst())) {
 			return Optional.empty();
 		}
-		var mine = classes.ofPerson(user.id());
+		var mine = classes.ofPerson(user.id()).stream()
+			.sorted(Comparator.comparing(SchoolClass::name, NameOrder.forReader())).toList();
 		if (mine.isEmpty()) {
 			return Optional.empty();
 		}

@@ -97,7 +97,7 @@ class Drive {
 			var name = classFolders.names().classes();
 			entries.add(new Entry(name, name, true, 0, java.time.Instant.EPOCH));
 		}
-		entries.sort(Comparator.comparing((Entry e) -> !e.folder()).thenComparing(e -> e.name().toLowerCase(Locale.ROOT)));
+		entries.sort(Comparator.comparing((Entry e) -> !e.folder()).thenComparing(Entry::name, NameOrder.forReader()));
 		return entries;
 	}
 
@@ -134,6 +134,7 @@ class Drive {
 				return true;
 			});
 		}
+		found.sort(Comparator.comparing((Entry e) -> !e.folder()).thenComparing(Entry::name, NameOrder.forReader()));
 		return found;
 	}
 

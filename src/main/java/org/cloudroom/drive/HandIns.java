@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.zip.ZipOutputStream;
@@ -228,8 +227,8 @@ class HandIns {
 
 	private List<Person> students(ClassId classId) {
 		return people.ofClass(classId).stream().filter(p -> p.role() == Role.STUDENT)
-			.sorted(java.util.Comparator.comparing((Person p) -> p.familyName().toLowerCase(Locale.ROOT))
-				.thenComparing(Person::givenName))
+			.sorted(java.util.Comparator.comparing(Person::familyName, NameOrder.forReader())
+				.thenComparing(Person::givenName, NameOrder.forReader()).thenComparing(Person::username))
 			.toList();
 	}
 

@@ -374,6 +374,21 @@ class DriveApiTests {
 	}
 
 	@Test
+	void aChineseReaderSeesFilesInPinyinOrderAndLessonsInTheOrderOfTheirNumbers() {
+		for (var name : new String[] { "作文.txt", "第10课.pdf", "阿里巴巴.txt", "第2课.pdf", "白雪.txt" }) {
+			put(ming, name, "x");
+		}
+		post(ming, "/api/v1/drive/folders", "{\"path\": \"照片\"}");
+		post(ming, "/api/v1/drive/folders", "{\"path\": \"画图\"}");
+
+		var listed = body(mvc.get().uri("/api/v1/drive/list").header(AUTHORIZATION, bearer(ming))
+			.header(ACCEPT_LANGUAGE, "zh-CN").exchange());
+
+		assertThat(listed.findValuesAsString("name")).containsExactly("班级", "画图", "照片", "阿里巴巴.txt", "白雪.txt",
+				"第2课.pdf", "第10课.pdf", "作文.txt");
+	}
+
+	@Test
 	void aSchoolAdminSeesWhatEachClassAndPersonKeepsAndSetsAQuota() {
 		put(ming, "照片.jpg", "x".repeat(2048));
 		var session = (org.springframework.mock.web.MockHttpSession) mvc.post().uri("/login")
