@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.Classes;
@@ -27,11 +28,15 @@ import org.springframework.stereotype.Component;
  * The {@code Classes} folder of a drive: for each class of the person, {@code Materials} (stored once per class,
  * changed only by its teachers) and, for a student, {@code Hand-in} with a folder per assignment that is theirs to
  * change until the due time. Desktops see the same folders through the mounts this hands them. The three folders
- * are named in the person's language (班级, 资料, 作业 in Chinese), in the web and in the desktop alike; paths with
- * the English names are understood in every language, so links and scripts written with them keep working.
+ * are named in the person's language (班级, 资料, 作业 in Chinese), in the web and in the desktop alike; a path
+ * naming them in any of the drive's languages leads there, so links, scripts and the trash keep working when a
+ * person switches language.
  */
 @Component
 public class ClassFolders {
+
+	/** The languages a drive is shown in (as the web speaks them); the class tree's names in each lead to it. */
+	private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
 
 	/** The folder of the drive that holds the classes. */
 	public static final String CLASSES = "Classes";
@@ -93,9 +98,16 @@ public class ClassFolders {
 		return names(LocaleContextHolder.getLocale());
 	}
 
-	/** Whether a name at the top of the drive stands for the person's classes rather than a folder of the home. */
+	/**
+	 * Whether a name at the top of the drive stands for the person's classes rather than a folder of the home: its
+	 * name in any language the drive is shown in, so a path stays good when its person switches language.
+	 */
 	boolean isClassesName(String name) {
-		return name.equals(CLASSES) || name.equals(names().classes());
+		return isNamed(name, Names::classes);
+	}
+
+	private boolean isNamed(String name, Function<Names, String> folder) {
+		return LANGUAGES.stream().map(language -> folder.apply(names(language))).anyMatch(name::equals);
 	}
 
 	/** Whether the person's drive holds the class tree: they are in a class. */
@@ -107,7 +119,7 @@ public class ClassFolders {
 	boolean inMaterials(DrivePath path) {
 		var names = path.names();
 		return names.size() >= 3 && isClassesName(names.get(0))
-				&& (names.get(2).equals(MATERIALS) || names.get(2).equals(names().materials()));
+				&& isNamed(names.get(2), Names::materials);
 	}
 
 	/**
@@ -121,10 +133,10 @@ public class ClassFolders {
 		}
 		var shown = names();
 		names.set(0, shown.classes());
-		if (names.size() >= 3 && names.get(2).equals(MATERIALS)) {
+		if (names.size() >= 3 && isNamed(names.get(2), Names::materials)) {
 			names.set(2, shown.materials());
 		}
-		else if (names.size() >= 3 && names.get(2).equals(HAND_IN)) {
+		else if (names.size() >= 3 && isNamed(names.get(2), Names::handIn)) {
 			names.set(2, shown.handIn());
 		}
 		return new DrivePath(List.copyOf(names));
@@ -159,10 +171,10 @@ public class ClassFolders {
 		}
 		var rest = new DrivePath(names.subList(3, names.size()));
 		var folder = names.get(2);
-		if (folder.equals(MATERIALS) || folder.equals(shown.materials())) {
+		if (isNamed(folder, Names::materials)) {
 			return Optional.of(materialsPlace(user, schoolClass, classPath.child(shown.materials()), rest));
 		}
-		if (folder.equals(HAND_IN) || folder.equals(shown.handIn())) {
+		if (isNamed(folder, Names::handIn)) {
 			return Optional.of(handInPlace(user, schoolClass, classPath.child(shown.handIn()), rest));
 		}
 		throw Refused.notFound();

@@ -39,7 +39,7 @@ class DrivePages {
 			@RequestParam(defaultValue = "") String q, Model model) throws IOException {
 		var folder = DrivePath.of(path);
 		var named = classFolders.inLanguage(user, folder);
-		if (!named.equals(folder)) {
+		if (!named.equals(folder) && q.isBlank()) {
 			return "redirect:/drive?path=" + java.net.URLEncoder.encode(named.toString(), StandardCharsets.UTF_8);
 		}
 		model.addAttribute("path", folder.toString());

@@ -304,6 +304,25 @@ class ClassFoldersTests {
 	}
 
 	@Test
+	void aFileDeletedFromAHandInFolderInChineseIsRestoredThereAfterSwitchingToEnglish() throws IOException {
+		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+		TrashEntry deleted;
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		try {
+			drive.upload(wang, "班级/Grade 5-2/作业/Poem/静夜思.txt", 9, bytes("床前明"));
+			deleted = drive.delete(wang, "班级/Grade 5-2/作业/Poem/静夜思.txt");
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+
+		assertThat(drive.restore(wang, deleted.id())).isEqualTo("Classes/Grade 5-2/Hand-in/Poem/静夜思.txt");
+		assertThat(drive.list(wang, "Classes/Grade 5-2/Hand-in/Poem")).extracting(Entry::name)
+			.containsExactly("静夜思.txt");
+		assertThat(drive.list(wang, "")).extracting(Entry::name).containsExactly("Classes");
+	}
+
+	@Test
 	void aStudentSeesTheOpenAssignmentsDueSoonestFirstAndTheClosedOnesAfter() throws IOException {
 		handIns.open(teacher, grade5, "Next week", OffsetDateTime.now().plusDays(7));
 		var closed = handIns.open(teacher, grade5, "Last week", OffsetDateTime.now().plusDays(1));
