@@ -38,8 +38,8 @@ public class ClassFolders {
 	/** The languages a drive is shown in (as the web speaks them); the class tree's names in each lead to it. */
 	private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
 
-	/** The folder of the drive that holds the classes. */
-	public static final String CLASSES = "Classes";
+	/** The English names of the folder of the drive that holds the classes and of a class's two folders. */
+	static final String CLASSES = "Classes";
 	static final String MATERIALS = "Materials";
 	static final String HAND_IN = "Hand-in";
 
