@@ -119,6 +119,38 @@ class StudentUploadsToDriveBrowserTest {
 		}
 	}
 
+	@Test
+	void makesAFolderAndRenamesInASmallDialogThatSaysWhyANameIsTaken() throws Exception {
+		var draft = Files.createTempDirectory("upload").resolve("draft.txt");
+		Files.writeString(draft, "spring");
+		browser.logIn(student.username(), student.initialPassword());
+		browser.find("#my-files").click();
+		var pick = browser.find("#pick");
+		browser.driver().executeScript("arguments[0].hidden = false", pick);
+		pick.sendKeys(draft.toString());
+		browser.await(d -> d.findElement(By.cssSelector("#files tr[data-name='draft.txt']")));
+
+		browser.find("#new-folder").click();
+		browser.find("#dialog-name").sendKeys("Poems");
+		browser.find("#dialog-ok").click();
+		browser.await(d -> d.findElement(By.cssSelector("#files tr[data-name='Poems']")));
+		browser.find("#files tr[data-name='draft.txt'] button[data-action=rename]").click();
+		var name = browser.find("#dialog-name");
+		assertThat(name.getDomProperty("value")).isEqualTo("draft.txt");
+		name.clear();
+		name.sendKeys("Poems");
+		browser.find("#dialog-ok").click();
+		var refusal = browser.await(d -> browser.find("#dialog-error").isDisplayed() ? browser.find("#dialog-error") : null);
+
+		assertThat(refusal.getText()).isEqualTo("There is already a file or folder named \"Poems\" here.");
+		assertThat(browser.find("#dialog").isDisplayed()).as("the dialog stays, to pick another name").isTrue();
+		name.clear();
+		name.sendKeys("Spring.txt");
+		browser.find("#dialog-ok").click();
+		browser.await(d -> d.findElement(By.cssSelector("#files tr[data-name='Spring.txt']")));
+		assertThat(browser.driver().findElements(By.cssSelector("#files tr[data-name='draft.txt']"))).isEmpty();
+	}
+
 	private int uploadsUnderWay() {
 		return jdbc.sql("select count(*) from drive_upload where person_id = ?").param(person().value())
 			.query(Integer.class).single();
