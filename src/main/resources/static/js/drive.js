@@ -79,7 +79,7 @@
     dialog.onsubmit = async e => {
       e.preventDefault();
       error.hidden = true;
-      if (await act({ name: input.value.trim(), folder, error })) location.reload();
+      if (await act({ name: input.value, folder, error })) location.reload();
     };
     document.getElementById('dialog-cancel').onclick = () => dialog.close();
     dialog.showModal();
