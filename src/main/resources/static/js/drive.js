@@ -2,34 +2,119 @@
 (() => {
   const config = window.cloudroomDrive;
   const main = document.getElementById('drive');
-  const here = main.dataset.path;
+  const here = main.dataset.path || '';
   const csrf = {};
   const token = document.querySelector('meta[name=_csrf]');
   if (token) csrf[document.querySelector('meta[name=_csrf_header]').content] = token.content;
   const join = (folder, name) => (folder ? folder + '/' : '') + name;
   const encodePath = path => path.split('/').map(encodeURIComponent).join('/');
 
-  function showError(detail) {
-    const box = document.getElementById('drive-error');
+  function showError(detail, box = document.getElementById('drive-error')) {
     box.textContent = detail;
     box.hidden = false;
   }
 
-  async function call(method, url, body) {
+  // Answers whether the change was made; a refusal is said in the box given, the page's own by default.
+  async function call(method, url, body, box) {
     const headers = { ...csrf, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await fetch(config.api + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
-      showError(problem.detail || response.statusText);
+      showError(problem.detail || response.statusText, box);
       return false;
     }
     return true;
   }
 
+  // One small dialog names a new folder, renames, or picks the folder to move to by opening folders, never by
+  // typing a path; it stays open, saying why, when the drive refuses.
+  const dialog = document.getElementById('dialog');
+
+  function ask({ title, ok, label, name, pick, exclude, act }) {
+    const input = document.getElementById('dialog-name');
+    const error = document.getElementById('dialog-error');
+    const picker = document.getElementById('dialog-picker');
+    document.getElementById('dialog-title').textContent = title;
+    document.getElementById('dialog-ok').textContent = ok;
+    document.getElementById('dialog-name-label').hidden = name === undefined;
+    document.getElementById('dialog-name-text').textContent = label || '';
+    input.value = name || '';
+    input.required = name !== undefined;
+    error.hidden = true;
+    picker.hidden = !pick;
+    let folder = here;
+    const open = async path => {
+      const response = await fetch(config.api + '/list?path=' + encodeURIComponent(path), { headers: { Accept: 'application/json' } });
+      if (!response.ok) return;
+      folder = path;
+      const crumbs = document.getElementById('picker-crumbs');
+      crumbs.replaceChildren();
+      const names = path ? path.split('/') : [];
+      [config.text.home, ...names].forEach((shown, i) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = shown;
+        button.addEventListener('click', () => open(names.slice(0, i).join('/')));
+        if (i > 0) crumbs.append(' / ');
+        crumbs.append(button);
+      });
+      const list = document.getElementById('picker-folders');
+      list.replaceChildren();
+      const folders = (await response.json()).filter(e => e.folder && e.path !== exclude);
+      for (const entry of folders) {
+        const item = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.path = entry.path;
+        button.append(folderIcon(), entry.name);
+        button.addEventListener('click', () => open(entry.path));
+        item.append(button);
+        list.append(item);
+      }
+      list.hidden = folders.length === 0;
+      document.getElementById('picker-empty').hidden = folders.length > 0;
+    };
+    if (pick) open(here);
+    dialog.onsubmit = async e => {
+      e.preventDefault();
+      error.hidden = true;
+      if (await act({ name: input.value, folder, error })) location.reload();
+    };
+    document.getElementById('dialog-cancel').onclick = () => dialog.close();
+    dialog.showModal();
+    if (name !== undefined) input.select();
+  }
+
+  function folderIcon() {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('class', 'icon folder-icon');
+    svg.setAttribute('aria-hidden', 'true');
+    const use = document.createElementNS('http://www.w3.org/2000/svg', 'use');
+    use.setAttribute('href', '#folder-icon');
+    svg.append(use);
+    return svg;
+  }
+
   // Files larger than one part go in parts: after a dropped connection the upload asks how far it got and goes on.
   const PART = 4 * 1024 * 1024;
   const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+  // Leaving the page cuts an upload off: the browser asks first, and parts already sent are given up at once
+  // rather than left to take room until the server removes them.
+  let uploading = 0;
+  const partsUnderWay = new Set();
+  window.addEventListener('beforeunload', e => {
+    if (uploading > 0) {
+      e.preventDefault();
+      e.returnValue = config.text.uploading;
+    }
+  });
+  window.addEventListener('pagehide', () => {
+    for (const id of partsUnderWay) {
+      fetch(config.api + '/uploads/' + id, { method: 'DELETE', headers: csrf, keepalive: true });
+    }
+  });
 
   function send(method, url, body, headers, onprogress) {
     return new Promise(resolve => {
@@ -57,6 +142,15 @@
       { 'Content-Type': 'application/json' });
     if (begun.status !== 201) return begun;
     const id = begun.json.id;
+    partsUnderWay.add(id);
+    try {
+      return await sendParts(file, path, bar, label, id);
+    } finally {
+      partsUnderWay.delete(id);
+    }
+  }
+
+  async function sendParts(file, path, bar, label, id) {
     let offset = 0;
     for (let lost = 0; ;) {
       const end = Math.min(offset + PART, file.size);
@@ -87,7 +181,13 @@
     bar.value = 0;
     item.append(label, bar);
     document.getElementById('uploads').append(item);
-    const answer = file.size > PART ? await sendInParts(file, path, bar, label) : await sendWhole(file, path, bar);
+    uploading++;
+    let answer;
+    try {
+      answer = file.size > PART ? await sendInParts(file, path, bar, label) : await sendWhole(file, path, bar);
+    } finally {
+      uploading--;
+    }
     const ok = answer.status >= 200 && answer.status < 300;
     if (ok) {
       bar.value = bar.max;
@@ -120,10 +220,10 @@
       zone.classList.remove('over');
       uploadAll([...e.dataTransfer.files]);
     });
-    document.getElementById('new-folder').addEventListener('click', async () => {
-      const name = prompt(config.text.folderName);
-      if (name && await call('POST', '/folders', { path: join(here, name) })) location.reload();
-    });
+    document.getElementById('new-folder').addEventListener('click', () => ask({
+      title: config.text.newFolder, ok: config.text.makeFolder, label: config.text.folderName, name: '',
+      act: ({ name, error }) => name && call('POST', '/folders', { path: join(here, name) }, error)
+    }));
   }
 
   main.addEventListener('click', async e => {
@@ -133,12 +233,18 @@
     const action = button.dataset.action;
     let done = false;
     if (action === 'rename') {
-      const name = prompt(config.text.renameTo, row.dataset.name);
       const folder = row.dataset.path.includes('/') ? row.dataset.path.slice(0, row.dataset.path.lastIndexOf('/')) : '';
-      done = name && name !== row.dataset.name && await call('POST', '/move', { from: row.dataset.path, to: join(folder, name) });
+      ask({
+        title: config.text.rename, ok: config.text.rename, label: config.text.renameTo, name: row.dataset.name,
+        act: ({ name, error }) => name && (name === row.dataset.name
+          || call('POST', '/move', { from: row.dataset.path, to: join(folder, name) }, error))
+      });
     } else if (action === 'move') {
-      const folder = prompt(config.text.moveTo, here);
-      done = folder !== null && await call('POST', '/move', { from: row.dataset.path, to: join(folder.replace(/^\/+|\/+$/g, ''), row.dataset.name) });
+      ask({
+        title: config.text.moveTo.replace('{0}', row.dataset.name), ok: config.text.moveHere, pick: true,
+        exclude: row.dataset.path,
+        act: ({ folder, error }) => call('POST', '/move', { from: row.dataset.path, to: join(folder, row.dataset.name) }, error)
+      });
     } else if (action === 'delete') {
       done = await call('DELETE', '/files/' + encodePath(row.dataset.path));
     } else if (action === 'restore') {

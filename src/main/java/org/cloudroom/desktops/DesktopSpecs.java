@@ -58,7 +58,7 @@ class DesktopSpecs {
 		List<DesktopSpec.Mount> mounts;
 		try {
 			space.requireWithinQuota(user.id(), user.role());
-			mounts = classFolders.mountsFor(user.id(), user.role()).stream()
+			mounts = classFolders.mountsFor(user.id(), user.role(), locale).stream()
 				.map(m -> new DesktopSpec.Mount(m.source(), m.target(), m.writable())).toList();
 		}
 		catch (IOException e) {

@@ -19,6 +19,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Assignments {
 
+	/** A teacher's comment on a student's work; new until the student is shown it, and again when it changes. */
+	record HandedBack(String text, boolean unseen) {
+	}
+
 	private final JdbcClient jdbc;
 
 	Assignments(JdbcClient jdbc) {
@@ -78,8 +82,24 @@ class Assignments {
 	}
 
 	Optional<String> comment(UUID assignment, PersonId student) {
-		return jdbc.sql("select comment_text from drive_hand_in_comment where assignment_id = ? and person_id = ?")
-			.params(assignment, student.value()).query(String.class).optional();
+		return handedBack(assignment, student).map(HandedBack::text);
+	}
+
+	/** The comment on the student's work, and whether they have not seen it yet. */
+	Optional<HandedBack> handedBack(UUID assignment, PersonId student) {
+		return jdbc.sql("""
+				select comment_text, seen_at from drive_hand_in_comment where assignment_id = ? and person_id = ?""")
+			.params(assignment, student.value())
+			.query((rs, n) -> new HandedBack(rs.getString("comment_text"), rs.getObject("seen_at") == null))
+			.optional();
+	}
+
+	/** The student has been shown the comment on their work. */
+	void seen(UUID assignment, PersonId student) {
+		jdbc.sql("""
+				update drive_hand_in_comment set seen_at = ?
+				where assignment_id = ? and person_id = ? and seen_at is null""")
+			.params(OffsetDateTime.now(), assignment, student.value()).update();
 	}
 
 	private static Assignment assignment(ResultSet rs, int row) throws SQLException {

@@ -30,8 +30,6 @@ import org.springframework.stereotype.Service;
 @Service
 class Drive {
 
-	private static final DrivePath CLASSES = new DrivePath(List.of(ClassFolders.CLASSES));
-
 	/**
 	 * What a drive takes and may take, and whether it is full: less room is left than a hundredth of the quota (at
 	 * most a megabyte), so a desktop can hardly save anything more.
@@ -73,13 +71,13 @@ class Drive {
 			throw new Refused(Status.BAD_REQUEST, "drive.not-a-folder", path);
 		}
 		// At the top of the drive, the Classes folder stands for the person's classes, not for one of the home.
-		var classes = place.prefix().isRoot() && place.path().isRoot() && classFolders.place(user, CLASSES).isPresent();
+		var classes = place.prefix().isRoot() && place.path().isRoot() && classFolders.hasClasses(user);
 		var entries = new ArrayList<Entry>();
 		try (var opened = tree.openFolder(folder)) {
 			var listing = opened.listing();
 			for (var child : listing) {
 				var name = child.getFileName().toString();
-				if (name.startsWith(".") || classes && name.equals(ClassFolders.CLASSES)) {
+				if (name.startsWith(".") || classes && classFolders.isClassesName(name)) {
 					continue;
 				}
 				try {
@@ -96,9 +94,10 @@ class Drive {
 			}
 		}
 		if (classes) {
-			entries.add(new Entry(ClassFolders.CLASSES, ClassFolders.CLASSES, true, 0, java.time.Instant.EPOCH));
+			var name = classFolders.names().classes();
+			entries.add(new Entry(name, name, true, 0, java.time.Instant.EPOCH));
 		}
-		entries.sort(Comparator.comparing((Entry e) -> !e.folder()).thenComparing(e -> e.name().toLowerCase(Locale.ROOT)));
+		entries.sort(Comparator.comparing((Entry e) -> !e.folder()).thenComparing(Entry::name, NameOrder.forReader()));
 		return entries;
 	}
 
@@ -135,6 +134,7 @@ class Drive {
 				return true;
 			});
 		}
+		found.sort(Comparator.comparing((Entry e) -> !e.folder()).thenComparing(Entry::name, NameOrder.forReader()));
 		return found;
 	}
 

@@ -44,9 +44,11 @@ class DriveApi {
 	}
 
 	private final Drive drive;
+	private final DriveSpace space;
 
-	DriveApi(Drive drive) {
+	DriveApi(Drive drive, DriveSpace space) {
 		this.drive = drive;
+		this.space = space;
 	}
 
 	@GetMapping("/list")
@@ -91,7 +93,7 @@ class DriveApi {
 
 	@GetMapping("/usage")
 	Drive.Space usage(@AuthenticationPrincipal CloudroomUser user) throws IOException {
-		return drive.space(user.id(), user.role());
+		return space.current(user.id(), user.role());
 	}
 
 	@GetMapping("/trash")

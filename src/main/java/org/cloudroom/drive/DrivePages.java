@@ -1,6 +1,7 @@
 package org.cloudroom.drive;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +22,13 @@ class DrivePages {
 	private final Drive drive;
 	private final DriveSettings settings;
 	private final HandIns handIns;
+	private final ClassFolders classFolders;
 
-	DrivePages(Drive drive, DriveSettings settings, HandIns handIns) {
+	private final DriveSpace space;
+
+	DrivePages(Drive drive, DriveSettings settings, HandIns handIns, ClassFolders classFolders, DriveSpace space) {
+		this.classFolders = classFolders;
+		this.space = space;
 		this.drive = drive;
 		this.settings = settings;
 		this.handIns = handIns;
@@ -32,17 +38,21 @@ class DrivePages {
 	String folder(@AuthenticationPrincipal CloudroomUser user, @RequestParam(defaultValue = "") String path,
 			@RequestParam(defaultValue = "") String q, Model model) throws IOException {
 		var folder = DrivePath.of(path);
+		var named = classFolders.inLanguage(user, folder);
+		if (!named.equals(folder) && q.isBlank()) {
+			return "redirect:/drive?path=" + java.net.URLEncoder.encode(named.toString(), StandardCharsets.UTF_8);
+		}
 		model.addAttribute("path", folder.toString());
 		model.addAttribute("crumbs", crumbs(folder));
 		model.addAttribute("q", q);
 		model.addAttribute("entries", q.isBlank() ? drive.list(user, path) : drive.search(user, q));
-		model.addAttribute("space", drive.space(user.id(), user.role()));
+		model.addAttribute("space", space.current(user.id(), user.role()));
 		model.addAttribute("readOnly", q.isBlank() ? drive.readOnly(user, path) : null);
-		var names = folder.names();
-		model.addAttribute("materials", names.size() >= 3 && names.get(0).equals(ClassFolders.CLASSES)
-				&& names.get(2).equals(ClassFolders.MATERIALS));
-		model.addAttribute("assignment", handIns.mine(user).stream()
-			.filter(mine -> folder.isWithin(DrivePath.of(mine.path()))).findFirst().orElse(null));
+		model.addAttribute("materials", classFolders.inMaterials(folder));
+		var assignment = handIns.mine(user).stream().filter(mine -> folder.isWithin(DrivePath.of(mine.path())))
+			.findFirst();
+		model.addAttribute("assignment", assignment.orElse(null));
+		assignment.ifPresent(shown -> handIns.commentShown(user, shown));
 		return "drive";
 	}
 
@@ -50,7 +60,7 @@ class DrivePages {
 	String trash(@AuthenticationPrincipal CloudroomUser user, Model model) throws IOException {
 		model.addAttribute("entries", drive.trash(user));
 		model.addAttribute("days", settings.trashDays());
-		model.addAttribute("space", drive.space(user.id(), user.role()));
+		model.addAttribute("space", space.current(user.id(), user.role()));
 		return "drive-trash";
 	}
 

@@ -15,10 +15,12 @@ import org.springframework.util.unit.DataSize;
  * @param trashDays how long a deleted file can be restored
  * @param scanEvery how often the homes desktops write to are measured, to count what was saved from inside them
  * @param fullScanEvery how often every home is measured, whatever changed it (and at the server's start)
+ * @param abandonedUploadAfter how long an upload in parts may go without a byte before it is removed: longer than
+ *        the browser goes on trying after a lost connection (about a quarter of an hour)
  */
 @ConfigurationProperties("cloudroom.drive")
 public record DriveSettings(@DefaultValue("2GB") DataSize studentQuota, @DefaultValue("10GB") DataSize teacherQuota,
 		@DefaultValue("5GB") DataSize classMaterialsQuota,
 		@DefaultValue("30") int trashDays, @DefaultValue("10m") Duration scanEvery,
-		@DefaultValue("1d") Duration fullScanEvery) {
+		@DefaultValue("1d") Duration fullScanEvery, @DefaultValue("1h") Duration abandonedUploadAfter) {
 }

@@ -38,6 +38,17 @@ public class DriveSpace {
 	}
 
 	/**
+	 * What the person keeps now, for a page or the usage API: a home a desktop may have changed since the last scan
+	 * is measured afresh, so what was just saved on the desktop counts; any other is as counted.
+	 */
+	Drive.Space current(PersonId person, Role role) throws IOException {
+		if (scan.changedSinceLastScan(person)) {
+			drive.measure(person);
+		}
+		return drive.space(person, role);
+	}
+
+	/**
 	 * Whether the person's drive is full (less room left than a hundredth of the quota, at most a megabyte): their
 	 * desktop can hardly save anything more, and its page may say why with {@code drive.quota.home-full}, given the
 	 * megabytes used and the quota. The same is {@code full} in {@code GET /api/v1/drive/usage}.

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.zip.ZipOutputStream;
@@ -54,8 +53,12 @@ class HandIns {
 		}
 	}
 
-	/** An assignment as a student sees it in their class. */
-	record Mine(Assignment assignment, String className, String path, boolean open, @Nullable String comment) {
+	/**
+	 * An assignment as a student sees it in their class: where its folder lies in their drive (named in their
+	 * language), and the comment handed back, new until they were shown it.
+	 */
+	record Mine(Assignment assignment, String className, String path, boolean open, @Nullable String comment,
+			boolean commentNew) {
 	}
 
 	private final Assignments assignments;
@@ -159,21 +162,35 @@ class HandIns {
 		assignments.comment(assignment, student, text, user.id());
 	}
 
-	/** The assignments of a student's classes, newest due first, with the comment handed back on each. */
+	/**
+	 * The assignments of a student's classes with the comment handed back on each: the open ones first, the one
+	 * due soonest on top, then the closed ones, the one closed last on top.
+	 */
 	List<Mine> mine(CloudroomUser user) {
 		var mine = new ArrayList<Mine>();
 		if (user.role() != Role.STUDENT) {
 			return mine;
 		}
+		var names = folders.names();
 		for (var schoolClass : classes.ofPerson(user.id())) {
 			for (var assignment : assignments.ofClass(schoolClass.id())) {
-				var path = String.join("/", ClassFolders.CLASSES, ClassFolders.folderName(schoolClass.name()),
-						ClassFolders.HAND_IN, assignment.folderName());
-				mine.add(new Mine(assignment, schoolClass.name(), path, assignment.isOpen(),
-						assignments.comment(assignment.id(), user.id()).orElse(null)));
+				var comment = assignments.handedBack(assignment.id(), user.id());
+				mine.add(new Mine(assignment, schoolClass.name(), folders.handInPath(schoolClass, assignment, names),
+						assignment.isOpen(), comment.map(Assignments.HandedBack::text).orElse(null),
+						comment.map(Assignments.HandedBack::unseen).orElse(false)));
 			}
 		}
+		mine.sort(java.util.Comparator.comparing((Mine m) -> !m.open()).thenComparing((a, b) -> a.open()
+				? a.assignment().dueAt().compareTo(b.assignment().dueAt())
+				: b.assignment().dueAt().compareTo(a.assignment().dueAt())));
 		return mine;
+	}
+
+	/** The student has been shown the comment on their work for the assignment. */
+	void commentShown(CloudroomUser student, Mine mine) {
+		if (mine.commentNew()) {
+			assignments.seen(mine.assignment().id(), student.id());
+		}
 	}
 
 	/** Makes the folders of every assignment now due read-only, in the web and in running desktops alike. */
@@ -210,8 +227,8 @@ class HandIns {
 
 	private List<Person> students(ClassId classId) {
 		return people.ofClass(classId).stream().filter(p -> p.role() == Role.STUDENT)
-			.sorted(java.util.Comparator.comparing((Person p) -> p.familyName().toLowerCase(Locale.ROOT))
-				.thenComparing(Person::givenName))
+			.sorted(java.util.Comparator.comparing(Person::familyName, NameOrder.forReader())
+				.thenComparing(Person::givenName, NameOrder.forReader()).thenComparing(Person::username))
 			.toList();
 	}
 

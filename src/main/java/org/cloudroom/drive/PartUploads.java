@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +26,9 @@ import org.springframework.stereotype.Service;
 /**
  * Uploads in parts, for large files over weak networks: each part goes on where the file so far ends, so after a
  * dropped connection the browser asks how far it got and sends the rest. The parts gather in the person's scratch
- * place; the whole file is put in the drive like any upload, with the same checks, and what is abandoned is
- * removed after a day.
+ * place; the whole file is put in the drive like any upload, with the same checks. An upload nothing was sent to
+ * for a while ({@code cloudroom.drive.abandoned-upload-after}: the tab was closed, the browser gave up) is removed,
+ * and the room it held against the quota is free again.
  */
 @Service
 class PartUploads {
@@ -40,11 +43,13 @@ class PartUploads {
 	private final JdbcClient jdbc;
 	private final Drive drive;
 	private final HomeStorage storage;
+	private final DriveSettings settings;
 	private final Map<UUID, Boolean> writing = new ConcurrentHashMap<>();
 	private final Map<PersonId, Object> beginning = new ConcurrentHashMap<>();
 
-	PartUploads(JdbcClient jdbc, Drive drive, HomeStorage storage) {
+	PartUploads(JdbcClient jdbc, Drive drive, HomeStorage storage, DriveSettings settings) {
 		this.jdbc = jdbc;
+		this.settings = settings;
 		this.drive = drive;
 		this.storage = storage;
 	}
@@ -123,14 +128,22 @@ class PartUploads {
 		cancel(user.id(), id);
 	}
 
-	/** Removes uploads begun over a day ago and never finished. */
+	/**
+	 * Removes the uploads nothing was sent to for {@code abandoned-upload-after}: its last bytes arrived, or it was
+	 * begun, longer ago than that. One being written to now is left alone, however slowly its bytes come.
+	 */
 	void expire() throws IOException {
-		var old = jdbc.sql("select id, person_id from drive_upload where created_at < ?")
-			.param(OffsetDateTime.now().minusDays(1))
+		var before = OffsetDateTime.now().minus(settings.abandonedUploadAfter());
+		var old = jdbc.sql("select id, person_id from drive_upload where created_at < ?").param(before)
 			.query((rs, n) -> Map.entry(new PersonId(rs.getObject("person_id", UUID.class)), rs.getObject("id", UUID.class)))
 			.list();
 		for (var upload : old) {
-			cancel(upload.getKey(), upload.getValue());
+			var file = file(upload.getKey(), upload.getValue());
+			var touched = Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+					? Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant() : Instant.EPOCH;
+			if (touched.isBefore(before.toInstant()) && !writing.containsKey(upload.getValue())) {
+				cancel(upload.getKey(), upload.getValue());
+			}
 		}
 	}
 

@@ -8,8 +8,10 @@ import java.util.List;
 import org.cloudroom.accounts.Classes;
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.People;
+import org.cloudroom.accounts.Person;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Role;
+import org.cloudroom.accounts.SchoolClass;
 import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
@@ -65,7 +67,10 @@ class StorageApi {
 		user.requireAdminOf(schoolId);
 		var used = new HashMap<PersonId, Long>();
 		var persons = new ArrayList<PersonUse>();
-		for (var person : people.ofSchool(schoolId)) {
+		var order = NameOrder.forReader();
+		for (var person : people.ofSchool(schoolId).stream().sorted(java.util.Comparator
+			.comparing((Person p) -> p.role().name()).thenComparing(Person::familyName, order)
+			.thenComparing(Person::givenName, order).thenComparing(Person::username)).toList()) {
 			var space = drive.space(person.id(), person.role());
 			used.put(person.id(), space.usedBytes());
 			persons.add(new PersonUse(person.id().toString(), person.username(), person.displayName(),
@@ -73,7 +78,8 @@ class StorageApi {
 					quotas.own(person.id()).isPresent()));
 		}
 		var perClass = new ArrayList<ClassUse>();
-		for (var schoolClass : classes.ofSchool(schoolId)) {
+		for (var schoolClass : classes.ofSchool(schoolId).stream()
+			.sorted(java.util.Comparator.comparing(SchoolClass::name, order)).toList()) {
 			perClass.add(new ClassUse(schoolClass.id().toString(), schoolClass.name(),
 					people.ofClass(schoolClass.id()).stream().mapToLong(p -> used.getOrDefault(p.id(), 0L)).sum(),
 					Sizes.of(folders.materials(schoolClass.id()))));

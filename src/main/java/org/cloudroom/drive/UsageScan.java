@@ -56,6 +56,11 @@ class UsageScan {
 		return Set.copyOf(inUse);
 	}
 
+	/** Whether a desktop may have changed the person's home since the last scan: one runs, or ended since. */
+	boolean changedSinceLastScan(PersonId person) {
+		return inUse.contains(person) || released.contains(person);
+	}
+
 	void inUse(PersonId person) {
 		inUse.add(person);
 	}

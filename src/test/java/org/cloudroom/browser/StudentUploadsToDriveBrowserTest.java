@@ -14,14 +14,18 @@ import java.nio.file.Files;
 import java.util.Random;
 
 import org.cloudroom.accounts.Credential;
+import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.PeopleImport;
 import org.cloudroom.accounts.Program;
+import org.cloudroom.drive.spi.HomeStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -43,6 +47,15 @@ class StudentUploadsToDriveBrowserTest {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	HomeStorage storage;
 
 	@LocalServerPort
 	int port;
@@ -76,6 +89,75 @@ class StudentUploadsToDriveBrowserTest {
 		assertThat(row.findElement(By.cssSelector(".size")).getDomAttribute("data-bytes"))
 			.isEqualTo(Long.toString(content.length));
 		assertThat(download("我的照片.bin")).isEqualTo(content);
+	}
+
+	@Test
+	void leavingThePageWhileAnUploadRunsAsksFirstAndGivesUpWhatWasSent() throws Exception {
+		var file = Files.createTempDirectory("upload").resolve("课堂录像.bin");
+		Files.write(file, new byte[9 * 1024 * 1024]);
+		browser.logIn(student.username(), student.initialPassword());
+		browser.find("#my-files").click();
+		browser.await(d -> browser.path().equals("/drive"));
+		var slow = new ChromiumNetworkConditions();
+		slow.setUploadThroughput(256 * 1024);
+		browser.driver().setNetworkConditions(slow);
+		var pick = browser.find("#pick");
+		browser.driver().executeScript("arguments[0].hidden = false", pick);
+		pick.sendKeys(file.toString());
+		browser.await(d -> uploadsUnderWay() == 1);
+
+		var asked = browser.driver().executeScript("""
+				const leaving = new Event('beforeunload', { cancelable: true });
+				window.dispatchEvent(leaving);
+				return leaving.defaultPrevented;""");
+		browser.open("/");
+
+		assertThat(asked).as("the browser asks before leaving").isEqualTo(true);
+		browser.await(d -> uploadsUnderWay() == 0);
+		try (var scratch = Files.list(storage.scratch(person()))) {
+			assertThat(scratch.map(Object::toString)).as("no part left to take room").noneMatch(f -> f.endsWith(".part"));
+		}
+	}
+
+	@Test
+	void makesAFolderAndRenamesInASmallDialogThatSaysWhyANameIsTaken() throws Exception {
+		var draft = Files.createTempDirectory("upload").resolve("draft.txt");
+		Files.writeString(draft, "spring");
+		browser.logIn(student.username(), student.initialPassword());
+		browser.find("#my-files").click();
+		var pick = browser.find("#pick");
+		browser.driver().executeScript("arguments[0].hidden = false", pick);
+		pick.sendKeys(draft.toString());
+		browser.await(d -> d.findElement(By.cssSelector("#files tr[data-name='draft.txt']")));
+
+		browser.find("#new-folder").click();
+		browser.find("#dialog-name").sendKeys("Poems");
+		browser.find("#dialog-ok").click();
+		browser.await(d -> d.findElement(By.cssSelector("#files tr[data-name='Poems']")));
+		browser.find("#files tr[data-name='draft.txt'] button[data-action=rename]").click();
+		var name = browser.find("#dialog-name");
+		assertThat(name.getDomProperty("value")).isEqualTo("draft.txt");
+		name.clear();
+		name.sendKeys("Poems");
+		browser.find("#dialog-ok").click();
+		var refusal = browser.await(d -> browser.find("#dialog-error").isDisplayed() ? browser.find("#dialog-error") : null);
+
+		assertThat(refusal.getText()).isEqualTo("There is already a file or folder named \"Poems\" here.");
+		assertThat(browser.find("#dialog").isDisplayed()).as("the dialog stays, to pick another name").isTrue();
+		name.clear();
+		name.sendKeys("Spring.txt");
+		browser.find("#dialog-ok").click();
+		browser.await(d -> d.findElement(By.cssSelector("#files tr[data-name='Spring.txt']")));
+		assertThat(browser.driver().findElements(By.cssSelector("#files tr[data-name='draft.txt']"))).isEmpty();
+	}
+
+	private int uploadsUnderWay() {
+		return jdbc.sql("select count(*) from drive_upload where person_id = ?").param(person().value())
+			.query(Integer.class).single();
+	}
+
+	private org.cloudroom.accounts.PersonId person() {
+		return people.findByUsername(student.username()).orElseThrow().id();
 	}
 
 	private byte[] download(String name) throws Exception {

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.zip.ZipInputStream;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A teacher hands out materials and collects work; students find both in their drive. */
@@ -71,6 +73,9 @@ class ClassFoldersTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Homework homework;
 
 	private final String tag = UUID.randomUUID().toString().substring(0, 6);
 	private SchoolId school;
@@ -264,13 +269,88 @@ class ClassFoldersTests {
 	void desktopsGetTheMaterialsReadOnlyAndTheHandInFoldersWritable() throws IOException {
 		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
 
-		assertThat(folders.mountsFor(wang.id(), Role.STUDENT)).extracting(ClassFolders.Mount::target,
+		assertThat(folders.mountsFor(wang.id(), Role.STUDENT, java.util.Locale.ENGLISH)).extracting(ClassFolders.Mount::target,
 				ClassFolders.Mount::writable)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("Classes/Grade 5-2/Materials", false),
 					org.assertj.core.groups.Tuple.tuple("Classes/Grade 5-2/Hand-in", true));
-		assertThat(folders.mountsFor(teacher.id(), Role.TEACHER)).extracting(ClassFolders.Mount::target)
+		assertThat(folders.mountsFor(teacher.id(), Role.TEACHER, java.util.Locale.ENGLISH)).extracting(ClassFolders.Mount::target)
 			.containsExactly("Classes/Grade 5-2/Materials");
-		assertThat(folders.mountsFor(wang.id(), Role.STUDENT).get(1).source().resolve("Poem")).isDirectory();
+		assertThat(folders.mountsFor(wang.id(), Role.STUDENT, java.util.Locale.ENGLISH).get(1).source().resolve("Poem")).isDirectory();
+	}
+
+	@Test
+	void aChineseSpeakingStudentFindsTheClassFoldersNamedInChineseInTheWebAndOnTheComputer() throws IOException {
+		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+		drive.upload(teacher, "Classes/Grade 5-2/Materials/lesson.txt", 4, bytes("poem"));
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		try {
+			assertThat(drive.list(wang, "")).extracting(Entry::name).containsExactly("班级");
+			assertThat(drive.list(wang, "班级/Grade 5-2")).extracting(Entry::path)
+				.containsExactly("班级/Grade 5-2/资料", "班级/Grade 5-2/作业");
+			drive.upload(wang, "班级/Grade 5-2/作业/Poem/静夜思.txt", 9, bytes("床前明"));
+			assertThat(drive.list(wang, "Classes/Grade 5-2/Hand-in/Poem")).as("the English names still lead there")
+				.extracting(Entry::path).containsExactly("班级/Grade 5-2/作业/Poem/静夜思.txt");
+			assertThat(drive.list(wang, "班级/Grade 5-2/资料")).extracting(Entry::name).containsExactly("lesson.txt");
+			assertThat(handIns.mine(wang)).singleElement()
+				.satisfies(mine -> assertThat(mine.path()).isEqualTo("班级/Grade 5-2/作业/Poem"));
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+		assertThat(folders.mountsFor(wang.id(), Role.STUDENT, Locale.SIMPLIFIED_CHINESE))
+			.extracting(ClassFolders.Mount::target).containsExactly("班级/Grade 5-2/资料", "班级/Grade 5-2/作业");
+		assertThat(folders.handInRoots(wang.id(), Role.STUDENT).getFirst().resolve("Poem/静夜思.txt"))
+			.as("the same folder on disk, whatever the language").hasContent("床前明");
+	}
+
+	@Test
+	void aFileDeletedFromAHandInFolderInChineseIsRestoredThereAfterSwitchingToEnglish() throws IOException {
+		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+		TrashEntry deleted;
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		try {
+			drive.upload(wang, "班级/Grade 5-2/作业/Poem/静夜思.txt", 9, bytes("床前明"));
+			deleted = drive.delete(wang, "班级/Grade 5-2/作业/Poem/静夜思.txt");
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+
+		assertThat(drive.restore(wang, deleted.id())).isEqualTo("Classes/Grade 5-2/Hand-in/Poem/静夜思.txt");
+		assertThat(drive.list(wang, "Classes/Grade 5-2/Hand-in/Poem")).extracting(Entry::name)
+			.containsExactly("静夜思.txt");
+		assertThat(drive.list(wang, "")).extracting(Entry::name).containsExactly("Classes");
+	}
+
+	@Test
+	void aStudentSeesTheOpenAssignmentsDueSoonestFirstAndTheClosedOnesAfter() throws IOException {
+		handIns.open(teacher, grade5, "Next week", OffsetDateTime.now().plusDays(7));
+		var closed = handIns.open(teacher, grade5, "Last week", OffsetDateTime.now().plusDays(1));
+		handIns.open(teacher, grade5, "Tomorrow", OffsetDateTime.now().plusDays(1));
+		dueNow(closed);
+
+		assertThat(handIns.mine(wang)).extracting(mine -> mine.assignment().title(), HandIns.Mine::open)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Tomorrow", true),
+					org.assertj.core.groups.Tuple.tuple("Next week", true),
+					org.assertj.core.groups.Tuple.tuple("Last week", false));
+		assertThat(drive.readOnly(wang, "Classes/Grade 5-2/Hand-in/Last week")).isEqualTo("drive.hand-in.closed");
+		assertThat(drive.list(wang, "Classes/Grade 5-2/Hand-in/Last week")).isEmpty();
+	}
+
+	@Test
+	void aTeachersCommentIsNewToTheStudentUntilShownAndNewAgainWhenChanged() throws IOException {
+		var assignment = handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+		handIns.comment(teacher, assignment.id(), wang.id(), "写得很好！");
+
+		assertThat(homework.shownTo(wang)).singleElement().satisfies(task -> {
+			assertThat(task.comment()).isEqualTo("写得很好！");
+			assertThat(task.commentNew()).isTrue();
+		});
+		assertThat(homework.shownTo(wang).getFirst().commentNew()).as("seen once shown").isFalse();
+		handIns.comment(teacher, assignment.id(), wang.id(), "再加一句结尾。");
+		assertThat(homework.shownTo(wang).getFirst().commentNew()).isTrue();
+		assertThat(homework.shownTo(li).getFirst().comment()).isNull();
+		assertThat(homework.shownTo(teacher)).isEmpty();
 	}
 
 	@Test

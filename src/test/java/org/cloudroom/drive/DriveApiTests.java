@@ -51,6 +51,12 @@ class DriveApiTests {
 	@Autowired
 	Homes homes;
 
+	@Autowired
+	DriveSpace space;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	String schoolId;
 	String admin;
 	String ming;
@@ -287,6 +293,102 @@ class DriveApiTests {
 	}
 
 	@Test
+	void theStudentsHomePageSaysWhatIsDueWithAButtonIntoItsFolderNamedInTheirLanguage() {
+		var essay = open("作文", java.time.OffsetDateTime.now().plusDays(3));
+		open("日记", java.time.OffsetDateTime.now().plusDays(1));
+		var closed = open("古诗", java.time.OffsetDateTime.now().plusDays(1));
+		jdbc.sql("update drive_assignment set due_at = ? where id = ?")
+			.params(java.time.OffsetDateTime.now().minusHours(1), UUID.fromString(closed)).update();
+
+		var home = text(mvc.get().uri("/").header(AUTHORIZATION, bearer(ming)).header(ACCEPT_LANGUAGE, "zh-CN")
+			.exchange());
+		var english = text(mvc.get().uri("/").header(AUTHORIZATION, bearer(ming)).header(ACCEPT_LANGUAGE, "en")
+			.exchange());
+
+		assertThat(home).contains("要交的作业", "在我的电脑里：班级 › 五年级二班 › 作业 › 作文",
+				"href=\"/drive?path=%E7%8F%AD%E7%BA%A7/%E4%BA%94%E5%B9%B4%E7%BA%A7%E4%BA%8C%E7%8F%AD/%E4%BD%9C%E4%B8%9A/%E4%BD%9C%E6%96%87\"");
+		assertThat(home.indexOf("data-title=\"日记\"")).as("due soonest first")
+			.isLessThan(home.indexOf("data-title=\"作文\"")).isPositive();
+		assertThat(home.indexOf("data-title=\"古诗\"")).as("closed after the open ones")
+			.isGreaterThan(home.indexOf("data-title=\"作文\""));
+		assertThat(home.substring(home.indexOf("data-title=\"古诗\""))).contains("截止，不能再修改", "看看我交了什么");
+		assertThat(english).contains("To hand in", "On my computer: Classes › 五年级二班 › Hand-in › 作文");
+		assertThat(text(get(teacher, "/"))).doesNotContain("To hand in");
+		assertThat(essay).isNotEmpty();
+	}
+
+	@Test
+	void aClassFolderPathWithTheEnglishNamesOpensTheFolderNamedInTheReadersLanguage() {
+		open("作文", java.time.OffsetDateTime.now().plusDays(1));
+		put(ming, "Classes/五年级二班/Hand-in/作文/春天.txt", "春天来了。");
+
+		var page = mvc.get().uri("/drive?path=Classes/五年级二班/Hand-in/作文").header(AUTHORIZATION, bearer(ming))
+			.header(ACCEPT_LANGUAGE, "zh-CN").exchange();
+		var top = mvc.get().uri("/drive").header(AUTHORIZATION, bearer(ming)).header(ACCEPT_LANGUAGE, "zh-CN")
+			.exchange();
+
+		assertThat(page).hasStatus(HttpStatus.FOUND);
+		assertThat(page.getResponse().getRedirectedUrl()).isEqualTo(
+				"/drive?path=%E7%8F%AD%E7%BA%A7%2F%E4%BA%94%E5%B9%B4%E7%BA%A7%E4%BA%8C%E7%8F%AD%2F%E4%BD%9C%E4%B8%9A%2F%E4%BD%9C%E6%96%87");
+		assertThat(text(top)).contains("data-name=\"班级\"").doesNotContain("data-name=\"Classes\"");
+		assertThat(body(mvc.get().uri("/api/v1/drive/list?path=班级/五年级二班/作业/作文").header(AUTHORIZATION, bearer(ming))
+			.header(ACCEPT_LANGUAGE, "zh-CN").exchange()).get(0).get("path").asString())
+			.isEqualTo("班级/五年级二班/作业/作文/春天.txt");
+	}
+
+	@Test
+	void theTeachersCommentIsNewToTheStudentUntilTheyOpenTheFolder() {
+		var assignment = open("作文", java.time.OffsetDateTime.now().plusDays(1));
+		mvc.put().uri("/api/v1/assignments/{a}/hand-ins/{p}/comment", assignment, mingId)
+			.header(AUTHORIZATION, bearer(teacher)).contentType(APPLICATION_JSON).content("{\"comment\": \"很好\"}")
+			.exchange();
+
+		var before = body(get(ming, "/api/v1/assignments/mine")).get(0);
+		var folder = text(mvc.get().uri("/drive?path=Classes/五年级二班/Hand-in/作文").header(AUTHORIZATION, bearer(ming))
+			.header(ACCEPT_LANGUAGE, "en").exchange());
+		var after = body(get(ming, "/api/v1/assignments/mine")).get(0);
+
+		assertThat(before.get("commentNew").asBoolean()).isTrue();
+		assertThat(folder).contains("comment: 很好", "class=\"badge\"");
+		assertThat(after.get("commentNew").asBoolean()).isFalse();
+		assertThat(body(get(hong, "/api/v1/assignments/mine")).get(0).get("commentNew").asBoolean()).isFalse();
+	}
+
+	@Test
+	void aFileSavedOnTheDesktopCountsOnTheDrivePageAtOnce() throws IOException {
+		var person = PersonId.of(mingId);
+		space.homeInUse(person);
+		var before = body(get(ming, "/api/v1/drive/usage")).get("usedBytes").asLong();
+		Files.write(homes.of(person).resolve("画图.png"), new byte[2048]);
+
+		var page = text(mvc.get().uri("/drive").header(AUTHORIZATION, bearer(ming)).header(ACCEPT_LANGUAGE, "en")
+			.exchange());
+
+		assertThat(before).isZero();
+		assertThat(page).contains("2 KB of 2 GB used");
+		assertThat(body(get(ming, "/api/v1/drive/usage")).get("usedBytes").asLong()).isEqualTo(2048);
+		space.homeReleased(person);
+		Files.write(homes.of(person).resolve("last.txt"), new byte[1024]);
+		assertThat(body(get(ming, "/api/v1/drive/usage")).get("usedBytes").asLong())
+			.as("what was saved just before the desktop ended").isEqualTo(3072);
+	}
+
+	@Test
+	void aChineseReaderSeesFilesInPinyinOrderAndLessonsInTheOrderOfTheirNumbers() {
+		for (var name : new String[] { "作文.txt", "第10课.pdf", "阿里巴巴.txt", "第2课.pdf", "白雪.txt" }) {
+			put(ming, name, "x");
+		}
+		post(ming, "/api/v1/drive/folders", "{\"path\": \"照片\"}");
+		post(ming, "/api/v1/drive/folders", "{\"path\": \"画图\"}");
+
+		var listed = body(mvc.get().uri("/api/v1/drive/list").header(AUTHORIZATION, bearer(ming))
+			.header(ACCEPT_LANGUAGE, "zh-CN").exchange());
+
+		assertThat(listed.findValuesAsString("name")).containsExactly("班级", "画图", "照片", "阿里巴巴.txt", "白雪.txt",
+				"第2课.pdf", "第10课.pdf", "作文.txt");
+	}
+
+	@Test
 	void aSchoolAdminSeesWhatEachClassAndPersonKeepsAndSetsAQuota() {
 		put(ming, "照片.jpg", "x".repeat(2048));
 		var session = (org.springframework.mock.web.MockHttpSession) mvc.post().uri("/login")
@@ -324,6 +426,13 @@ class DriveApiTests {
 		assertThat(mvc.put().uri("/api/v1/schools/{s}/storage/defaults", schoolId).header(AUTHORIZATION, bearer(admin))
 			.contentType(APPLICATION_JSON).content("{\"studentQuotaBytes\": -1}").exchange())
 			.hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+	}
+
+	private String open(String title, java.time.OffsetDateTime due) {
+		var opened = post(teacher, "/api/v1/classes/" + classId + "/assignments",
+				"{\"title\": \"%s\", \"dueAt\": \"%s\"}".formatted(title, due));
+		assertThat(opened).hasStatus(HttpStatus.CREATED);
+		return body(opened).get("id").asString();
 	}
 
 	private MvcTestResult put(String token, String path, String content) {

@@ -9,6 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
@@ -18,11 +21,13 @@ import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.PeopleImport;
 import org.cloudroom.accounts.Person;
 import org.cloudroom.accounts.Program;
+import org.cloudroom.drive.spi.HomeStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -48,6 +53,15 @@ class PartUploadsTests {
 
 	@Autowired
 	People people;
+
+	@Autowired
+	PartUploads parts;
+
+	@Autowired
+	HomeStorage storage;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	final HttpClient http = HttpClient.newHttpClient();
 	String token;
@@ -120,6 +134,34 @@ class PartUploadsTests {
 		assertThat(streamed.statusCode()).isEqualTo(413);
 		assertThat(whole.statusCode()).isEqualTo(201);
 		assertThat(call("GET", "/api/v1/drive/usage", null, Map.of()).get("usedBytes").asLong()).isEqualTo(6_000_000);
+	}
+
+	@Test
+	void anUploadNothingWasSentToForAnHourIsRemovedAndTheRoomItHeldIsFree() throws Exception {
+		quotas.set(student.id(), java.util.Objects.requireNonNull(student.schoolId()), 10_000_000L);
+		var abandoned = call("POST", "/api/v1/drive/uploads", "{\"path\": \"a.bin\", \"size\": 6000000}", Map.of())
+			.get("id").asString();
+		call("PUT", "/api/v1/drive/uploads/" + abandoned, new byte[1_000_000], Map.of("Upload-Offset", "0"));
+		var slow = call("POST", "/api/v1/drive/uploads", "{\"path\": \"b.bin\", \"size\": 2000000}", Map.of())
+			.get("id").asString();
+		call("PUT", "/api/v1/drive/uploads/" + slow, new byte[1000], Map.of("Upload-Offset", "0"));
+		var twoHoursAgo = OffsetDateTime.now().minusHours(2);
+		jdbc.sql("update drive_upload set created_at = ? where person_id = ?").params(twoHoursAgo, student.id().value())
+			.update();
+		var part = storage.scratch(student.id()).resolve(abandoned + ".part");
+		Files.setLastModifiedTime(part, FileTime.from(twoHoursAgo.toInstant()));
+		var whileHeld = raw("POST", "/api/v1/drive/uploads", "{\"path\": \"c.bin\", \"size\": 6000000}".getBytes(UTF_8),
+				Map.of("Content-Type", "application/json"));
+
+		parts.expire();
+
+		assertThat(whileHeld.statusCode()).isEqualTo(413);
+		assertThat(raw("GET", "/api/v1/drive/uploads/" + abandoned, null, Map.of()).statusCode()).isEqualTo(404);
+		assertThat(part).doesNotExist();
+		assertThat(call("GET", "/api/v1/drive/uploads/" + slow, null, Map.of()).get("offset").asLong())
+			.as("begun long ago, but its bytes still come").isEqualTo(1000);
+		assertThat(raw("POST", "/api/v1/drive/uploads", "{\"path\": \"c.bin\", \"size\": 6000000}".getBytes(UTF_8),
+				Map.of("Content-Type", "application/json")).statusCode()).isEqualTo(201);
 	}
 
 	/** Sends the headers of a whole part and half of its body, then closes the connection, as a lost network does. */
