@@ -82,10 +82,11 @@ class ClassroomApi {
 	}
 
 	record TileView(String student, String name, String username, int row, int column, boolean online,
-			boolean active, @Nullable UUID desktop, @Nullable OffsetDateTime joinedAt, int activeMinutes) {
+			boolean watching, boolean active, @Nullable UUID desktop, @Nullable OffsetDateTime joinedAt,
+			int activeMinutes) {
 		static TileView of(Wall.Tile t) {
 			return new TileView(t.student().toString(), t.name(), t.username(), t.row(), t.column(), t.online(),
-					t.active(), t.desktop(), t.joinedAt(), t.activeMinutes());
+					t.watching(), t.active(), t.desktop(), t.joinedAt(), t.activeMinutes());
 		}
 	}
 
