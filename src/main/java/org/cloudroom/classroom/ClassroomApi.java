@@ -36,7 +36,8 @@ class ClassroomApi {
 	record NewRoom(String name, int rows, int columns) {
 	}
 
-	record SeatAt(int row, int column) {
+	/** A seat; {@code ifTaken} says what becomes of somebody sitting there: {@code swap} or {@code unseat}. */
+	record SeatAt(int row, int column, @Nullable String ifTaken) {
 	}
 
 	record NewLesson(String classId, UUID room, DayOfWeek day, LocalTime start, LocalTime end) {
@@ -135,7 +136,14 @@ class ClassroomApi {
 	@PutMapping("/rooms/{roomId}/seats/{personId}")
 	SeatView place(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID roomId,
 			@PathVariable PersonId personId, @RequestBody SeatAt seat) {
-		return SeatView.of(rooms.place(user, roomId, personId, seat.row(), seat.column()));
+		return SeatView.of(rooms.place(user, roomId, personId, seat.row(), seat.column(), whenTaken(seat.ifTaken())));
+	}
+
+	@DeleteMapping("/rooms/{roomId}/seats/{personId}")
+	ResponseEntity<Void> unseat(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID roomId,
+			@PathVariable PersonId personId) {
+		rooms.unseat(user, roomId, personId);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/schools/{schoolId}/timetable")
@@ -228,6 +236,15 @@ class ClassroomApi {
 			@RequestBody Text text) {
 		sessions.message(user, sessionId, text.text() == null ? "" : text.text());
 		return ResponseEntity.noContent().build();
+	}
+
+	private static Rooms.WhenTaken whenTaken(@Nullable String ifTaken) {
+		return switch (ifTaken == null ? "" : ifTaken) {
+			case "" -> Rooms.WhenTaken.REFUSE;
+			case "swap" -> Rooms.WhenTaken.SWAP;
+			case "unseat" -> Rooms.WhenTaken.UNSEAT;
+			default -> throw new Refused(Status.UNPROCESSABLE, "classroom.seat.if-taken");
+		};
 	}
 
 	private static ClassId classId(String text) {
