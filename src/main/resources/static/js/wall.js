@@ -167,9 +167,22 @@ document.getElementById('message-form').addEventListener('submit', async event =
   const input = document.getElementById('message-text');
   const response = await fetch(api + '/messages', { method: 'POST', headers: headers(true), credentials: 'same-origin',
     body: JSON.stringify({ text: input.value }) });
-  if (response.ok) input.value = '';
+  if (response.ok) {
+    const { students: all, reached } = await response.json();
+    input.value = '';
+    say((reached > 0 ? text.messageSent : text.messageSentNone).replace('{0}', all).replace('{1}', reached));
+  }
   else say((await response.json().catch(() => ({}))).detail || response.statusText);
 });
+
+// Ending the lesson is asked once more: a slip of the mouse would unlock and release the whole class.
+const endAsk = document.getElementById('end-ask');
+document.getElementById('end-session').addEventListener('click', () => {
+  endAsk.hidden = false;
+  document.getElementById('end-session-cancel').focus();
+});
+document.getElementById('end-session-cancel').addEventListener('click', () => { endAsk.hidden = true; });
+document.addEventListener('keydown', event => { if (event.key === 'Escape') endAsk.hidden = true; });
 
 zoom.value = localStorage.getItem('cloudroom.wall.zoom') || '1';
 zoom.addEventListener('input', () => { localStorage.setItem('cloudroom.wall.zoom', zoom.value); fit(); });

@@ -148,14 +148,15 @@ public class ClassSessions {
 		return after;
 	}
 
-	public void message(CloudroomUser user, UUID sessionId, String text) {
+	/** A message of the session's teacher to its class, checked and signed; the student channel delivers it. */
+	MessageSent message(CloudroomUser user, UUID sessionId, String text) {
 		var session = requireRunning(user, sessionId);
 		var trimmed = text.strip();
 		if (trimmed.isEmpty() || trimmed.length() > 500) {
 			throw new Refused(Status.UNPROCESSABLE, "classroom.message.length", 500);
 		}
 		var from = people.find(user.id()).map(Person::displayName).orElse(user.username());
-		events.publishEvent(new MessageSent(session, from, trimmed));
+		return new MessageSent(session, from, trimmed);
 	}
 
 	/**

@@ -105,9 +105,12 @@ class ClassroomApi {
 	private final ClassSessions sessions;
 	private final Wall wall;
 	private final Thumbnails thumbnails;
+	private final StudentChannel channel;
 
-	ClassroomApi(Rooms rooms, Timetable timetable, ClassSessions sessions, Wall wall, Thumbnails thumbnails) {
+	ClassroomApi(Rooms rooms, Timetable timetable, ClassSessions sessions, Wall wall, Thumbnails thumbnails,
+			StudentChannel channel) {
 		this.thumbnails = thumbnails;
+		this.channel = channel;
 		this.rooms = rooms;
 		this.timetable = timetable;
 		this.sessions = sessions;
@@ -232,10 +235,9 @@ class ClassroomApi {
 	}
 
 	@PostMapping("/sessions/{sessionId}/messages")
-	ResponseEntity<Void> message(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID sessionId,
+	StudentChannel.Delivered message(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID sessionId,
 			@RequestBody Text text) {
-		sessions.message(user, sessionId, text.text() == null ? "" : text.text());
-		return ResponseEntity.noContent().build();
+		return channel.deliver(sessions.message(user, sessionId, text.text() == null ? "" : text.text()));
 	}
 
 	private static Rooms.WhenTaken whenTaken(@Nullable String ifTaken) {

@@ -37,6 +37,10 @@ class StudentChannel {
 	record Message(String from, String text) {
 	}
 
+	/** A message went to the class's {@code students}; {@code reached} of them had a tab open that took it. */
+	record Delivered(int students, int reached) {
+	}
+
 	private static final long MB = 1024 * 1024;
 
 	private final ClassSessions sessions;
@@ -94,15 +98,20 @@ class StudentChannel {
 		sessions.students(changed.session()).forEach(student -> push(student.id()));
 	}
 
-	@EventListener
-	void on(MessageSent sent) {
+	/** Pops the message up on the open tabs of the session's students: how many students it reached, of how many. */
+	Delivered deliver(MessageSent sent) {
 		var message = new Message(sent.from(), sent.text());
-		for (var student : sessions.students(sent.session())) {
-			var mine = listeners.get(student.id());
-			if (mine != null) {
-				mine.forEach(emitter -> send(student.id(), emitter, "message", message));
+		var students = sessions.students(sent.session());
+		int reached = 0;
+		for (var student : students) {
+			var mine = listeners.getOrDefault(student.id(), List.of());
+			boolean got = false;
+			for (var emitter : mine) {
+				got |= send(student.id(), emitter, "message", message);
 			}
+			reached += got ? 1 : 0;
 		}
+		return new Delivered(students.size(), reached);
 	}
 
 	/**
@@ -132,15 +141,17 @@ class StudentChannel {
 		}
 	}
 
-	private void send(PersonId person, SseEmitter emitter, String name, Object data) {
+	private boolean send(PersonId person, SseEmitter emitter, String name, Object data) {
 		try {
 			emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+			return true;
 		}
 		catch (IOException | IllegalStateException e) {
 			var mine = listeners.get(person);
 			if (mine != null) {
 				mine.remove(emitter);
 			}
+			return false;
 		}
 	}
 }

@@ -175,6 +175,7 @@ class TeacherRunsTheComputerRoomBrowserTest {
 		assertThat(studentBrowser.find("#live-message-text").getText()).isEqualTo("请打开画图程序");
 
 		teacherBrowser.find("#end-session").click();
+		teacherBrowser.find("#end-session-confirm").click();
 		studentBrowser.await(d -> !d.findElement(By.id("live-watched")).isDisplayed());
 	}
 
