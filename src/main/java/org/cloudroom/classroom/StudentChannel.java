@@ -1,10 +1,17 @@
 package org.cloudroom.classroom;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
@@ -42,11 +49,15 @@ class StudentChannel {
 	}
 
 	private static final long MB = 1024 * 1024;
+	private static final Duration DELIVERY_WAIT = Duration.ofSeconds(3);
 
 	private final ClassSessions sessions;
 	private final Desktops desktops;
 	private final GatewayConnections connections;
 	private final Map<PersonId, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
+	/** The latest write queued for each student's tabs; the next one starts after it. */
+	private final Map<PersonId, CompletableFuture<Boolean>> writes = new ConcurrentHashMap<>();
+	private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
 
 	StudentChannel(ClassSessions sessions, Desktops desktops, GatewayConnections connections) {
 		this.sessions = sessions;
@@ -75,13 +86,29 @@ class StudentChannel {
 				connections.watchers(student, Mode.CONTROL) > 0 && !running.isEmpty(), broadcast);
 	}
 
-	/** Tells the student's open tabs their state as it is now. */
+	/** Tells the student's open tabs their state as it is when the write comes to its turn. */
 	void push(PersonId student) {
-		var mine = listeners.get(student);
-		if (mine != null && !mine.isEmpty()) {
-			var state = state(student);
-			mine.forEach(emitter -> send(student, emitter, "state", state));
+		if (!listeners.getOrDefault(student, List.of()).isEmpty()) {
+			toTabsOf(student, () -> {
+				var state = state(student);
+				listeners.getOrDefault(student, List.of()).forEach(emitter -> send(student, emitter, "state", state));
+				return true;
+			});
 		}
+	}
+
+	/**
+	 * Writes to one student's tabs one after another, in order, on a thread of their own: a tab that does not read
+	 * holds up neither the teacher nor the other students.
+	 */
+	private CompletableFuture<Boolean> toTabsOf(PersonId student, Supplier<Boolean> write) {
+		var next = new AtomicReference<CompletableFuture<Boolean>>();
+		writes.compute(student, (id, last) -> {
+			next.set((last == null ? CompletableFuture.completedFuture(true) : last)
+				.handleAsync((done, failed) -> write.get(), writers));
+			return next.get();
+		});
+		return next.get();
 	}
 
 	/**
@@ -91,6 +118,7 @@ class StudentChannel {
 	@EventListener(ContextClosedEvent.class)
 	void endAll() {
 		listeners.values().forEach(mine -> mine.forEach(SseEmitter::complete));
+		writers.shutdownNow();
 	}
 
 	@EventListener
@@ -98,20 +126,21 @@ class StudentChannel {
 		sessions.students(changed.session()).forEach(student -> push(student.id()));
 	}
 
-	/** Pops the message up on the open tabs of the session's students: how many students it reached, of how many. */
+	/**
+	 * Pops the message up on the open tabs of the session's students: how many students it reached, of how many. A
+	 * tab that has not taken it within a few seconds does not count as reached (it gets it when it reads again).
+	 */
 	Delivered deliver(MessageSent sent) {
 		var message = new Message(sent.from(), sent.text());
 		var students = sessions.students(sent.session());
-		int reached = 0;
-		for (var student : students) {
-			var mine = listeners.getOrDefault(student.id(), List.of());
-			boolean got = false;
-			for (var emitter : mine) {
-				got |= send(student.id(), emitter, "message", message);
-			}
-			reached += got ? 1 : 0;
-		}
-		return new Delivered(students.size(), reached);
+		var deliveries = students.stream().filter(s -> !listeners.getOrDefault(s.id(), List.of()).isEmpty())
+			.map(student -> toTabsOf(student.id(), () -> listeners.getOrDefault(student.id(), List.of()).stream()
+				.map(emitter -> send(student.id(), emitter, "message", message)).reduce(false, Boolean::logicalOr)))
+			.toList();
+		CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new))
+			.completeOnTimeout(null, DELIVERY_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+		long reached = deliveries.stream().filter(d -> d.isDone() && !d.isCompletedExceptionally() && d.join()).count();
+		return new Delivered(students.size(), (int) reached);
 	}
 
 	/**
@@ -127,7 +156,10 @@ class StudentChannel {
 		var mine = listeners.get(reached.owner());
 		if (mine != null) {
 			var notice = new LimitNotice(reached.limit().name().toLowerCase(java.util.Locale.ROOT), 0, 0);
-			mine.forEach(emitter -> send(reached.owner(), emitter, "limit", notice));
+			toTabsOf(reached.owner(), () -> {
+				mine.forEach(emitter -> send(reached.owner(), emitter, "limit", notice));
+				return true;
+			});
 		}
 	}
 
@@ -137,7 +169,10 @@ class StudentChannel {
 		var mine = listeners.get(full.person());
 		if (mine != null) {
 			var notice = new LimitNotice("disk", Math.ceilDiv(full.usedBytes(), MB), full.quotaBytes() / MB);
-			mine.forEach(emitter -> send(full.person(), emitter, "limit", notice));
+			toTabsOf(full.person(), () -> {
+				mine.forEach(emitter -> send(full.person(), emitter, "limit", notice));
+				return true;
+			});
 		}
 	}
 
