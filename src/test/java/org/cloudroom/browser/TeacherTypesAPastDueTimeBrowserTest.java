@@ -58,5 +58,6 @@ class TeacherTypesAPastDueTimeBrowserTest {
 		assertThat(browser.find("#new-assignment input[name=title]").getDomProperty("value")).isEqualTo("古诗作文");
 		assertThat(browser.find("#new-assignment input[name=title]").getDomAttribute("aria-invalid")).isEqualTo("false");
 		assertThat(browser.driver().findElements(By.cssSelector("#assignments tbody tr"))).isEmpty();
+		browser.screenshot(java.nio.file.Path.of("target", "screenshots", "hand-in-due-past.png"));
 	}
 }
