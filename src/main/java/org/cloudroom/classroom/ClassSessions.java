@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,7 +28,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Class sessions: a teacher of the class starts one (from the timetable or on the spot) and ends it; while it runs
@@ -44,10 +47,12 @@ public class ClassSessions {
 	private final Timetable timetable;
 	private final Desktops desktops;
 	private final ApplicationEventPublisher events;
+	private final TransactionTemplate transactions;
 	private final Clock clock;
 
 	ClassSessions(JdbcClient jdbc, Classes classes, People people, Rooms rooms, Timetable timetable,
-			Desktops desktops, ApplicationEventPublisher events, Clock clock) {
+			Desktops desktops, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.classes = classes;
@@ -62,68 +67,73 @@ public class ClassSessions {
 	 * Starts a session of the class, in the room given, or else the room of the class's lesson now. A session the
 	 * same teacher runs already is simply returned; one run by another teacher is a conflict.
 	 */
-	@Transactional
 	public ClassSession start(CloudroomUser user, ClassId classId, @Nullable UUID roomId) {
 		return start(user, classId, roomId, timetable.at(classId, LocalDateTime.now(clock)));
 	}
 
 	/** Starts the session of a timetabled lesson, in its room. */
-	@Transactional
 	public ClassSession startLesson(CloudroomUser user, SchoolId school, UUID lessonId) {
 		user.requireMemberOf(school);
 		var lesson = timetable.find(school, lessonId).orElseThrow(Refused::notFound);
 		return start(user, lesson.classId(), lesson.room(), Optional.of(lesson));
 	}
 
+	/**
+	 * The session is written in a transaction; the live parts ({@link SessionChanged}) follow once it is committed
+	 * and its connection is back in the pool, as they write to the students' tabs and the gateway's connections. Who
+	 * is at their desktop is asked before, as the desktops' provider may ask a cluster.
+	 */
 	private ClassSession start(CloudroomUser user, ClassId classId, @Nullable UUID roomId, Optional<Lesson> lesson) {
 		var schoolClass = requireTeaching(user, classId);
-		var running = runningOf(classId);
-		if (running.isPresent()) {
-			if (running.get().teacher().equals(user.id())) {
-				return running.get();
+		var atTheirDesktops = people.ofClass(classId).stream().filter(p -> p.role() == Role.STUDENT)
+			.filter(p -> desktops.mine(p.id()).filter(d -> d.connections() > 0).isPresent()).map(Person::id).toList();
+		var session = Objects.requireNonNull(transactions.execute(status -> {
+			var running = runningOf(classId);
+			if (running.isPresent()) {
+				if (running.get().teacher().equals(user.id())) {
+					return running.get();
+				}
+				throw new Refused(Status.CONFLICT, "classroom.session.running-by-other");
 			}
-			throw new Refused(Status.CONFLICT, "classroom.session.running-by-other");
-		}
-		if (roomId != null) {
-			rooms.find(schoolClass.schoolId(), roomId).orElseThrow(Refused::notFound);
-		}
-		var room = roomId != null ? roomId : lesson.map(Lesson::room).orElse(null);
-		var session = new ClassSession(UUID.randomUUID(), schoolClass.schoolId(), classId, room,
-				lesson.map(Lesson::id).orElse(null), user.id(), now(), null, false, false);
-		jdbc.sql("""
-				insert into class_session (id, school_id, class_id, room_id, lesson_id, teacher_id, started_at,
-				                           locked, broadcasting)
-				values (?, ?, ?, ?, ?, ?, ?, false, false)""")
-			.params(session.id(), session.school().value(), classId.value(), room, session.lesson(),
-					user.id().value(), session.startedAt())
-			.update();
-		events.publishEvent(new ClassSessionStarted(session.id(), session.school(), classId, user.id(),
-				session.startedAt()));
-		for (var student : students(session)) {
-			if (desktops.mine(student.id()).filter(d -> d.connections() > 0).isPresent()) {
-				attend(session, student.id());
+			if (roomId != null) {
+				rooms.find(schoolClass.schoolId(), roomId).orElseThrow(Refused::notFound);
 			}
-		}
+			var room = roomId != null ? roomId : lesson.map(Lesson::room).orElse(null);
+			var started = new ClassSession(UUID.randomUUID(), schoolClass.schoolId(), classId, room,
+					lesson.map(Lesson::id).orElse(null), user.id(), now(), null, false, false);
+			jdbc.sql("""
+					insert into class_session (id, school_id, class_id, room_id, lesson_id, teacher_id, started_at,
+					                           locked, broadcasting)
+					values (?, ?, ?, ?, ?, ?, ?, false, false)""")
+				.params(started.id(), started.school().value(), classId.value(), room, started.lesson(),
+						user.id().value(), started.startedAt())
+				.update();
+			events.publishEvent(new ClassSessionStarted(started.id(), started.school(), classId, user.id(),
+					started.startedAt()));
+			atTheirDesktops.forEach(student -> attend(started, student));
+			return started;
+		}));
 		events.publishEvent(new SessionChanged(session));
 		return session;
 	}
 
 	/**
 	 * Ends the session: its teacher does, or another teacher of the class when it was left running (ending shows
-	 * nobody anything).
+	 * nobody anything). As at the start, the live parts follow after the commit.
 	 */
-	@Transactional
 	public ClassSession end(CloudroomUser user, UUID sessionId) {
-		var session = require(user, sessionId);
-		if (!session.running()) {
-			throw new Refused(Status.FORBIDDEN, "classroom.session.ended");
-		}
-		var ended = now();
-		jdbc.sql("update class_session set ended_at = ?, locked = false, broadcasting = false where id = ?")
-			.params(ended, sessionId).update();
-		var after = find(sessionId).orElseThrow();
-		events.publishEvent(new ClassSessionEnded(sessionId, session.school(), session.classId(), session.teacher(),
-				session.startedAt(), ended));
+		var after = Objects.requireNonNull(transactions.execute(status -> {
+			var session = require(user, sessionId);
+			if (!session.running()) {
+				throw new Refused(Status.FORBIDDEN, "classroom.session.ended");
+			}
+			var ended = now();
+			jdbc.sql("update class_session set ended_at = ?, locked = false, broadcasting = false where id = ?")
+				.params(ended, sessionId).update();
+			events.publishEvent(new ClassSessionEnded(sessionId, session.school(), session.classId(),
+					session.teacher(), session.startedAt(), ended));
+			return find(sessionId).orElseThrow();
+		}));
 		events.publishEvent(new SessionChanged(after));
 		return after;
 	}
@@ -148,14 +158,15 @@ public class ClassSessions {
 		return after;
 	}
 
-	public void message(CloudroomUser user, UUID sessionId, String text) {
+	/** A message of the session's teacher to its class, checked and signed; the student channel delivers it. */
+	MessageSent message(CloudroomUser user, UUID sessionId, String text) {
 		var session = requireRunning(user, sessionId);
 		var trimmed = text.strip();
 		if (trimmed.isEmpty() || trimmed.length() > 500) {
 			throw new Refused(Status.UNPROCESSABLE, "classroom.message.length", 500);
 		}
 		var from = people.find(user.id()).map(Person::displayName).orElse(user.username());
-		events.publishEvent(new MessageSent(session, from, trimmed));
+		return new MessageSent(session, from, trimmed);
 	}
 
 	/**

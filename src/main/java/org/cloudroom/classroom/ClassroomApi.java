@@ -36,7 +36,8 @@ class ClassroomApi {
 	record NewRoom(String name, int rows, int columns) {
 	}
 
-	record SeatAt(int row, int column) {
+	/** A seat; {@code ifTaken} says what becomes of somebody sitting there: {@code swap} or {@code unseat}. */
+	record SeatAt(int row, int column, @Nullable String ifTaken) {
 	}
 
 	record NewLesson(String classId, UUID room, DayOfWeek day, LocalTime start, LocalTime end) {
@@ -82,10 +83,11 @@ class ClassroomApi {
 	}
 
 	record TileView(String student, String name, String username, int row, int column, boolean online,
-			boolean active, @Nullable UUID desktop, @Nullable OffsetDateTime joinedAt, int activeMinutes) {
+			boolean watching, boolean active, @Nullable UUID desktop, @Nullable OffsetDateTime joinedAt,
+			int activeMinutes) {
 		static TileView of(Wall.Tile t) {
 			return new TileView(t.student().toString(), t.name(), t.username(), t.row(), t.column(), t.online(),
-					t.active(), t.desktop(), t.joinedAt(), t.activeMinutes());
+					t.watching(), t.active(), t.desktop(), t.joinedAt(), t.activeMinutes());
 		}
 	}
 
@@ -103,9 +105,12 @@ class ClassroomApi {
 	private final ClassSessions sessions;
 	private final Wall wall;
 	private final Thumbnails thumbnails;
+	private final StudentChannel channel;
 
-	ClassroomApi(Rooms rooms, Timetable timetable, ClassSessions sessions, Wall wall, Thumbnails thumbnails) {
+	ClassroomApi(Rooms rooms, Timetable timetable, ClassSessions sessions, Wall wall, Thumbnails thumbnails,
+			StudentChannel channel) {
 		this.thumbnails = thumbnails;
+		this.channel = channel;
 		this.rooms = rooms;
 		this.timetable = timetable;
 		this.sessions = sessions;
@@ -134,7 +139,14 @@ class ClassroomApi {
 	@PutMapping("/rooms/{roomId}/seats/{personId}")
 	SeatView place(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID roomId,
 			@PathVariable PersonId personId, @RequestBody SeatAt seat) {
-		return SeatView.of(rooms.place(user, roomId, personId, seat.row(), seat.column()));
+		return SeatView.of(rooms.place(user, roomId, personId, seat.row(), seat.column(), whenTaken(seat.ifTaken())));
+	}
+
+	@DeleteMapping("/rooms/{roomId}/seats/{personId}")
+	ResponseEntity<Void> unseat(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID roomId,
+			@PathVariable PersonId personId) {
+		rooms.unseat(user, roomId, personId);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/schools/{schoolId}/timetable")
@@ -223,10 +235,18 @@ class ClassroomApi {
 	}
 
 	@PostMapping("/sessions/{sessionId}/messages")
-	ResponseEntity<Void> message(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID sessionId,
+	StudentChannel.Delivered message(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID sessionId,
 			@RequestBody Text text) {
-		sessions.message(user, sessionId, text.text() == null ? "" : text.text());
-		return ResponseEntity.noContent().build();
+		return channel.deliver(sessions.message(user, sessionId, text.text() == null ? "" : text.text()));
+	}
+
+	private static Rooms.WhenTaken whenTaken(@Nullable String ifTaken) {
+		return switch (ifTaken == null ? "" : ifTaken) {
+			case "" -> Rooms.WhenTaken.REFUSE;
+			case "swap" -> Rooms.WhenTaken.SWAP;
+			case "unseat" -> Rooms.WhenTaken.UNSEAT;
+			default -> throw new Refused(Status.UNPROCESSABLE, "classroom.seat.if-taken");
+		};
 	}
 
 	private static ClassId classId(String text) {

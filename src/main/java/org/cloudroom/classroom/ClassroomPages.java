@@ -10,7 +10,6 @@ import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.Classes;
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.People;
-import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Role;
 import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.status.Refused;
@@ -27,6 +26,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The admin's rooms and timetable, a class's sessions for its teachers, and the wall for the session's teacher. */
 @Controller
 class ClassroomPages {
+
+	/** A student as the seat map shows them. */
+	record SeatingStudent(String id, String name, String username) {
+	}
 
 	private final Rooms rooms;
 	private final Timetable timetable;
@@ -53,7 +56,10 @@ class ClassroomPages {
 		model.addAttribute("classesById", classes.ofSchool(schoolId).stream()
 			.collect(Collectors.toMap(c -> c.id(), c -> c.name())));
 		model.addAttribute("lessons", timetable.ofSchool(schoolId));
-		model.addAttribute("students", people.ofSchool(schoolId).stream().filter(p -> p.role() == Role.STUDENT).toList());
+		model.addAttribute("students", people.ofSchool(schoolId).stream().filter(p -> p.role() == Role.STUDENT)
+			.map(p -> new SeatingStudent(p.id().toString(), p.displayName(), p.username())).toList());
+		model.addAttribute("classMembers", classes.ofSchool(schoolId).stream().collect(Collectors.toMap(
+				c -> c.id().toString(), c -> people.ofClass(c.id()).stream().map(p -> p.id().toString()).toList())));
 		model.addAttribute("days", DayOfWeek.values());
 		return "classroom/rooms";
 	}
@@ -78,13 +84,6 @@ class ClassroomPages {
 			@PathVariable UUID lessonId) {
 		timetable.remove(user, schoolId, lessonId);
 		return "redirect:/schools/" + schoolId + "/classroom";
-	}
-
-	@PostMapping("/schools/{schoolId}/classroom/seats")
-	String seat(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId, @RequestParam UUID room,
-			@RequestParam PersonId student, @RequestParam int row, @RequestParam int column, RedirectAttributes flash) {
-		return act(flash, "classroom.seat-saved", () -> rooms.place(user, room, student, row, column),
-				"/schools/" + schoolId + "/classroom");
 	}
 
 	@GetMapping("/classes/{classId}/sessions")

@@ -1,5 +1,5 @@
 package org.cloudroom.classroom;
 
-/** A teacher sent a message to the students of a running class session. */
+/** A teacher's message to the students of a running class session. */
 record MessageSent(ClassSession session, String from, String text) {
 }

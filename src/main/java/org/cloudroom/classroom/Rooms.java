@@ -81,12 +81,52 @@ public class Rooms {
 			.list();
 	}
 
+	/** What to do when the seat a student is given is somebody else's. */
+	public enum WhenTaken {
+		/** Refuse, saying who sits there: nobody loses a seat without being asked. */
+		REFUSE,
+		/** The other student takes the seat this one leaves, or has none if this one had none. */
+		SWAP,
+		/** The other student is left without a seat in this room. */
+		UNSEAT
+	}
+
 	/**
-	 * Seats a student, moving them from their old seat; whoever sat there before loses the seat. The school's admin
-	 * may seat any student of the school, a teacher the students of their own classes.
+	 * Seats a student, moving them from their old seat. A seat somebody else has is a conflict unless the caller
+	 * says to swap them or to unseat them. The school's admin may seat any student of the school, a teacher the
+	 * students of their own classes.
 	 */
 	@Transactional
-	public Seat place(CloudroomUser user, UUID roomId, PersonId student, int row, int column) {
+	public Seat place(CloudroomUser user, UUID roomId, PersonId student, int row, int column, WhenTaken whenTaken) {
+		var room = requireSeating(user, roomId, student);
+		if (row < 1 || row > room.rows() || column < 1 || column > room.columns()) {
+			throw new Refused(Status.UNPROCESSABLE, "classroom.seat.outside", room.rows(), room.columns());
+		}
+		var seats = seats(roomId);
+		var before = seats.stream().filter(s -> s.person().equals(student)).findFirst();
+		var other = seats.stream().filter(s -> s.row() == row && s.column() == column && !s.person().equals(student))
+			.findFirst();
+		if (other.isPresent() && whenTaken == WhenTaken.REFUSE) {
+			var name = people.find(other.get().person()).map(p -> p.displayName()).orElse("?");
+			throw new Refused(Status.CONFLICT, "classroom.seat.taken", name, row, column);
+		}
+		jdbc.sql("delete from seat where room_id = ? and (person_id = ? or (seat_row = ? and seat_column = ?))")
+			.params(roomId, student.value(), row, column).update();
+		insert(room, new Seat(student, row, column));
+		if (other.isPresent() && whenTaken == WhenTaken.SWAP && before.isPresent()) {
+			insert(room, new Seat(other.get().person(), before.get().row(), before.get().column()));
+		}
+		return new Seat(student, row, column);
+	}
+
+	/** Takes the student's seat in the room away: they take the first free seat in a session there. */
+	@Transactional
+	public void unseat(CloudroomUser user, UUID roomId, PersonId student) {
+		requireSeating(user, roomId, student);
+		jdbc.sql("delete from seat where room_id = ? and person_id = ?").params(roomId, student.value()).update();
+	}
+
+	private Room requireSeating(CloudroomUser user, UUID roomId, PersonId student) {
 		var room = require(user, roomId);
 		var person = people.findInSchool(room.school(), student).filter(p -> p.role() == Role.STUDENT)
 			.orElseThrow(Refused::notFound);
@@ -99,14 +139,12 @@ public class Rooms {
 		else {
 			user.requireAdminOf(room.school());
 		}
-		if (row < 1 || row > room.rows() || column < 1 || column > room.columns()) {
-			throw new Refused(Status.UNPROCESSABLE, "classroom.seat.outside", room.rows(), room.columns());
-		}
-		jdbc.sql("delete from seat where room_id = ? and (person_id = ? or (seat_row = ? and seat_column = ?))")
-			.params(roomId, student.value(), row, column).update();
+		return room;
+	}
+
+	private void insert(Room room, Seat seat) {
 		jdbc.sql("insert into seat (room_id, person_id, school_id, seat_row, seat_column) values (?, ?, ?, ?, ?)")
-			.params(roomId, student.value(), room.school().value(), row, column).update();
-		return new Seat(student, row, column);
+			.params(room.id(), seat.person().value(), room.school().value(), seat.row(), seat.column()).update();
 	}
 
 	/**

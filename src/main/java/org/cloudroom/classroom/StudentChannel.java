@@ -1,10 +1,17 @@
 package org.cloudroom.classroom;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
@@ -37,12 +44,20 @@ class StudentChannel {
 	record Message(String from, String text) {
 	}
 
+	/** A message went to the class's {@code students}; {@code reached} of them had a tab open that took it. */
+	record Delivered(int students, int reached) {
+	}
+
 	private static final long MB = 1024 * 1024;
+	private static final Duration DELIVERY_WAIT = Duration.ofSeconds(3);
 
 	private final ClassSessions sessions;
 	private final Desktops desktops;
 	private final GatewayConnections connections;
 	private final Map<PersonId, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
+	/** The latest write queued for each student's tabs; the next one starts after it. */
+	private final Map<PersonId, CompletableFuture<Boolean>> writes = new ConcurrentHashMap<>();
+	private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
 
 	StudentChannel(ClassSessions sessions, Desktops desktops, GatewayConnections connections) {
 		this.sessions = sessions;
@@ -71,13 +86,29 @@ class StudentChannel {
 				connections.watchers(student, Mode.CONTROL) > 0 && !running.isEmpty(), broadcast);
 	}
 
-	/** Tells the student's open tabs their state as it is now. */
+	/** Tells the student's open tabs their state as it is when the write comes to its turn. */
 	void push(PersonId student) {
-		var mine = listeners.get(student);
-		if (mine != null && !mine.isEmpty()) {
-			var state = state(student);
-			mine.forEach(emitter -> send(student, emitter, "state", state));
+		if (!listeners.getOrDefault(student, List.of()).isEmpty()) {
+			toTabsOf(student, () -> {
+				var state = state(student);
+				listeners.getOrDefault(student, List.of()).forEach(emitter -> send(student, emitter, "state", state));
+				return true;
+			});
 		}
+	}
+
+	/**
+	 * Writes to one student's tabs one after another, in order, on a thread of their own: a tab that does not read
+	 * holds up neither the teacher nor the other students.
+	 */
+	private CompletableFuture<Boolean> toTabsOf(PersonId student, Supplier<Boolean> write) {
+		var next = new AtomicReference<CompletableFuture<Boolean>>();
+		writes.compute(student, (id, last) -> {
+			next.set((last == null ? CompletableFuture.completedFuture(true) : last)
+				.handleAsync((done, failed) -> write.get(), writers));
+			return next.get();
+		});
+		return next.get();
 	}
 
 	/**
@@ -87,6 +118,7 @@ class StudentChannel {
 	@EventListener(ContextClosedEvent.class)
 	void endAll() {
 		listeners.values().forEach(mine -> mine.forEach(SseEmitter::complete));
+		writers.shutdownNow();
 	}
 
 	@EventListener
@@ -94,15 +126,21 @@ class StudentChannel {
 		sessions.students(changed.session()).forEach(student -> push(student.id()));
 	}
 
-	@EventListener
-	void on(MessageSent sent) {
+	/**
+	 * Pops the message up on the open tabs of the session's students: how many students it reached, of how many. A
+	 * tab that has not taken it within a few seconds does not count as reached (it gets it when it reads again).
+	 */
+	Delivered deliver(MessageSent sent) {
 		var message = new Message(sent.from(), sent.text());
-		for (var student : sessions.students(sent.session())) {
-			var mine = listeners.get(student.id());
-			if (mine != null) {
-				mine.forEach(emitter -> send(student.id(), emitter, "message", message));
-			}
-		}
+		var students = sessions.students(sent.session());
+		var deliveries = students.stream().filter(s -> !listeners.getOrDefault(s.id(), List.of()).isEmpty())
+			.map(student -> toTabsOf(student.id(), () -> listeners.getOrDefault(student.id(), List.of()).stream()
+				.map(emitter -> send(student.id(), emitter, "message", message)).reduce(false, Boolean::logicalOr)))
+			.toList();
+		CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new))
+			.completeOnTimeout(null, DELIVERY_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+		long reached = deliveries.stream().filter(d -> d.isDone() && !d.isCompletedExceptionally() && d.join()).count();
+		return new Delivered(students.size(), (int) reached);
 	}
 
 	/**
@@ -118,7 +156,10 @@ class StudentChannel {
 		var mine = listeners.get(reached.owner());
 		if (mine != null) {
 			var notice = new LimitNotice(reached.limit().name().toLowerCase(java.util.Locale.ROOT), 0, 0);
-			mine.forEach(emitter -> send(reached.owner(), emitter, "limit", notice));
+			toTabsOf(reached.owner(), () -> {
+				mine.forEach(emitter -> send(reached.owner(), emitter, "limit", notice));
+				return true;
+			});
 		}
 	}
 
@@ -128,19 +169,24 @@ class StudentChannel {
 		var mine = listeners.get(full.person());
 		if (mine != null) {
 			var notice = new LimitNotice("disk", Math.ceilDiv(full.usedBytes(), MB), full.quotaBytes() / MB);
-			mine.forEach(emitter -> send(full.person(), emitter, "limit", notice));
+			toTabsOf(full.person(), () -> {
+				mine.forEach(emitter -> send(full.person(), emitter, "limit", notice));
+				return true;
+			});
 		}
 	}
 
-	private void send(PersonId person, SseEmitter emitter, String name, Object data) {
+	private boolean send(PersonId person, SseEmitter emitter, String name, Object data) {
 		try {
 			emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+			return true;
 		}
 		catch (IOException | IllegalStateException e) {
 			var mine = listeners.get(person);
 			if (mine != null) {
 				mine.remove(emitter);
 			}
+			return false;
 		}
 	}
 }

@@ -10,6 +10,7 @@ import org.cloudroom.accounts.PersonId;
 import org.cloudroom.desktops.Desktop;
 import org.cloudroom.desktops.Desktops;
 import org.cloudroom.gateway.GatewayConnections;
+import org.cloudroom.gateway.Mode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Wall {
 
-	/** A student on the wall; {@code desktop} is their running desktop's id, if one runs. */
-	record Tile(PersonId student, String name, String username, int row, int column, boolean online, boolean active,
-			@Nullable UUID desktop, @Nullable OffsetDateTime joinedAt, int activeMinutes) {
+	/**
+	 * A student on the wall; {@code desktop} is their running desktop's id, if one runs. A student watching the
+	 * teacher's screen is online, on the teacher's desktop rather than their own.
+	 */
+	record Tile(PersonId student, String name, String username, int row, int column, boolean online, boolean watching,
+			boolean active, @Nullable UUID desktop, @Nullable OffsetDateTime joinedAt, int activeMinutes) {
 	}
 
 	/** The grid's size and its tiles; students beyond a full room get no seat and are listed with row 0. */
@@ -56,7 +60,9 @@ class Wall {
 		var tiles = students.stream().map(p -> {
 			var seat = seating.get(p.id());
 			return new Tile(p.id(), p.displayName(), p.username(), seat == null ? 0 : seat.row(),
-					seat == null ? 0 : seat.column(), connections.ownerConnected(p.id()), activity.activeNow(p.id()),
+					seat == null ? 0 : seat.column(), connections.ownerConnected(p.id()),
+					session.broadcasting() && connections.connected(p.id(), session.teacher(), Mode.VIEW),
+					activity.activeNow(p.id()),
 					desktops.mine(p.id()).map(Desktop::id).orElse(null),
 					joined.containsKey(p.id()) ? joined.get(p.id()).joinedAt() : null,
 					joined.containsKey(p.id()) ? joined.get(p.id()).activeMinutes() : 0);

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.Classes;
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
+import org.cloudroom.status.FieldProblem;
 import org.cloudroom.status.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -63,6 +65,9 @@ class HandInPages {
 		catch (Refused refused) {
 			model.addAttribute("refused", refused);
 			model.addAttribute("title", title);
+			model.addAttribute("due", due);
+			model.addAttribute("fieldProblems", refused.problems().stream()
+				.collect(Collectors.toMap(FieldProblem::column, p -> p, (first, second) -> first)));
 			return assignments(user, classId, model);
 		}
 	}

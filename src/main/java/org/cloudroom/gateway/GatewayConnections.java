@@ -108,4 +108,10 @@ public class GatewayConnections {
 		return open.values().stream()
 			.filter(c -> !c.ownersOwn() && c.desktop().owner().equals(owner) && c.mode() == mode).count();
 	}
+
+	/** Whether the person has a connection open to the owner's desktop in the mode, such as a student watching. */
+	public boolean connected(PersonId person, PersonId owner, Mode mode) {
+		return open.values().stream().anyMatch(
+				c -> c.user().id().equals(person) && c.desktop().owner().equals(owner) && c.mode() == mode);
+	}
 }

@@ -85,6 +85,14 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 		return new WebDriverWait(driver(), PATIENCE).until(condition);
 	}
 
+	/** Sizes the window so that the page gets a viewport of the size, as a screen of that resolution shows it. */
+	void viewport(int width, int height) {
+		driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+		var inner = (java.util.List<?>) driver().executeScript("return [window.innerWidth, window.innerHeight]");
+		driver().manage().window().setSize(new org.openqa.selenium.Dimension(
+				2 * width - ((Number) inner.get(0)).intValue(), 2 * height - ((Number) inner.get(1)).intValue()));
+	}
+
 	/** Logs in with the login page's form and waits until the person's home has opened. */
 	void logIn(String username, String password) {
 		open("/login");

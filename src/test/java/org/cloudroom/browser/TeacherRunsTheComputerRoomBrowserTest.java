@@ -166,6 +166,9 @@ class TeacherRunsTheComputerRoomBrowserTest {
 
 		teacherBrowser.find("#broadcast").click();
 		studentBrowser.await(d -> d.findElement(By.cssSelector("#desktop-status[data-state=watching]")));
+		var watcher = "#wall .tile[data-student='" + studentUser.id() + "']";
+		teacherBrowser.await(d -> "true".equals(d.findElement(By.cssSelector(watcher)).getDomAttribute("data-watching")));
+		assertThat(teacherBrowser.find(watcher + " .marks").getText()).contains("在看老师屏幕");
 		teacherBrowser.find("#broadcast").click();
 		studentBrowser.await(d -> d.findElement(By.cssSelector("#desktop-status[data-state=connected]")));
 
@@ -175,6 +178,7 @@ class TeacherRunsTheComputerRoomBrowserTest {
 		assertThat(studentBrowser.find("#live-message-text").getText()).isEqualTo("请打开画图程序");
 
 		teacherBrowser.find("#end-session").click();
+		teacherBrowser.find("#end-session-confirm").click();
 		studentBrowser.await(d -> !d.findElement(By.id("live-watched")).isDisplayed());
 	}
 

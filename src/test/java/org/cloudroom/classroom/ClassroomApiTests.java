@@ -11,6 +11,7 @@ import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.PeopleImport;
 import org.cloudroom.accounts.Program;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -213,6 +214,53 @@ class ClassroomApiTests {
 		assertThat(mvc.post().uri("/api/v1/classes/{c}/sessions", school.class52().toString())
 			.with(as(school.coTeacher())).exchange()).hasStatus(HttpStatus.CREATED).bodyJson()
 			.extractingPath("teacher").isEqualTo(school.coTeacher().id().toString());
+	}
+
+	@Test
+	void seatingIntoATakenSeatIsRefusedSayingWhoSitsThereUnlessAskedToSwapOrToUnseatThem() throws Exception {
+		var created = mvc.post().uri("/api/v1/schools/{s}/rooms", school.school().toString()).with(as(school.admin()))
+			.contentType(APPLICATION_JSON).content("{\"name\": \"三号机房\", \"rows\": 3, \"columns\": 3}").exchange();
+		var room = json.readTree(created.getResponse().getContentAsString()).get("id").asString();
+		assertThat(seat(room, school.ming(), 1, 1, null)).hasStatusOk();
+		assertThat(seat(room, school.hong(), 2, 2, null)).hasStatusOk();
+
+		var refused = mvc.put().uri("/api/v1/rooms/{r}/seats/{p}", room, school.hong().id().toString())
+			.with(as(school.admin())).header("Accept-Language", "zh-CN").contentType(APPLICATION_JSON)
+			.content("{\"row\": 1, \"column\": 1}").exchange();
+		assertThat(refused).hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("detail").asString()
+			.contains("王小明 坐在第 1 排第 1 座");
+		assertThat(seats(room)).containsEntry(school.ming().id().toString(), "1,1")
+			.containsEntry(school.hong().id().toString(), "2,2");
+
+		assertThat(seat(room, school.hong(), 1, 1, "swap")).hasStatusOk();
+		assertThat(seats(room)).containsEntry(school.hong().id().toString(), "1,1")
+			.containsEntry(school.ming().id().toString(), "2,2");
+
+		assertThat(seat(room, school.ming(), 1, 1, "unseat")).hasStatusOk();
+		assertThat(seats(room)).containsEntry(school.ming().id().toString(), "1,1")
+			.doesNotContainKey(school.hong().id().toString());
+
+		assertThat(seat(room, school.hong(), 1, 1, "shove")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(mvc.delete().uri("/api/v1/rooms/{r}/seats/{p}", room, school.ming().id().toString())
+			.with(as(school.teacher())).exchange()).hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(seats(room)).isEmpty();
+	}
+
+	private org.springframework.test.web.servlet.assertj.MvcTestResult seat(String room, CloudroomUser student, int row,
+			int column, @Nullable String ifTaken) {
+		return mvc.put().uri("/api/v1/rooms/{r}/seats/{p}", room, student.id().toString()).with(as(school.admin()))
+			.contentType(APPLICATION_JSON).content(ifTaken == null ? "{\"row\": %d, \"column\": %d}".formatted(row, column)
+					: "{\"row\": %d, \"column\": %d, \"ifTaken\": \"%s\"}".formatted(row, column, ifTaken))
+			.exchange();
+	}
+
+	/** Who sits where in the room, as "row,column" by person. */
+	private java.util.Map<String, String> seats(String room) throws Exception {
+		var answer = json.readTree(mvc.get().uri("/api/v1/rooms/{r}/seats", room).with(as(school.admin())).exchange()
+			.getResponse().getContentAsString());
+		var seats = new java.util.HashMap<String, String>();
+		answer.forEach(s -> seats.put(s.get("person").asString(), s.get("row").asInt() + "," + s.get("column").asInt()));
+		return seats;
 	}
 
 	private CloudroomUser operator() {

@@ -73,7 +73,7 @@ class ClassroomRulesTests {
 	@Test
 	void seatsPlacedStudentsAndFillsFreeSeatsWithTheOthersRowByRow() {
 		var room = rooms.create(school.admin(), school.school(), "机房一", 2, 2);
-		rooms.place(school.teacher(), room.id(), school.hong().id(), 1, 1);
+		rooms.place(school.teacher(), room.id(), school.hong().id(), 1, 1, Rooms.WhenTaken.REFUSE);
 
 		var seating = rooms.seating(room, java.util.List.of(school.ming().id(), school.hong().id(),
 				school.fang().id()));
@@ -88,9 +88,9 @@ class ClassroomRulesTests {
 		assertThatThrownBy(() -> rooms.create(school.teacher(), school.school(), "机房二", 5, 5))
 			.isInstanceOfSatisfying(Refused.class, r -> assertThat(r.status()).isEqualTo(Status.FORBIDDEN));
 		var room = rooms.create(school.admin(), school.school(), "机房二", 5, 5);
-		assertThatThrownBy(() -> rooms.place(school.teacher(), room.id(), school.fang().id(), 1, 1))
+		assertThatThrownBy(() -> rooms.place(school.teacher(), room.id(), school.fang().id(), 1, 1, Rooms.WhenTaken.REFUSE))
 			.isInstanceOfSatisfying(Refused.class, r -> assertThat(r.status()).isEqualTo(Status.FORBIDDEN));
-		assertThatThrownBy(() -> rooms.place(school.teacher(), room.id(), school.ming().id(), 6, 1))
+		assertThatThrownBy(() -> rooms.place(school.teacher(), room.id(), school.ming().id(), 6, 1, Rooms.WhenTaken.REFUSE))
 			.isInstanceOfSatisfying(Refused.class, r -> assertThat(r.status()).isEqualTo(Status.UNPROCESSABLE));
 	}
 
