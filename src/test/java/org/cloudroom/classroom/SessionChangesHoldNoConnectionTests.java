@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import org.cloudroom.accounts.Classes;
 import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.PeopleImport;
@@ -56,7 +58,7 @@ class SessionChangesHoldNoConnectionTests {
 	StuckTabs tabs;
 
 	@Autowired
-	HikariDataSource pool;
+	DataSource dataSource;
 
 	@Autowired
 	ClassSessions sessions;
@@ -94,7 +96,8 @@ class SessionChangesHoldNoConnectionTests {
 			assertThat(tabs.writing.await(20, TimeUnit.SECONDS)).as("both teachers' changes reach the tabs").isTrue();
 
 			await().atMost(Duration.ofSeconds(3))
-				.untilAsserted(() -> assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero());
+				.untilAsserted(() -> assertThat(dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean()
+					.getActiveConnections()).isZero());
 			assertThat(sessions.find(new java.util.UUID(0, 0))).as("another request gets a connection").isEmpty();
 
 			tabs.released.countDown();
