@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @BrowserTest
@@ -70,6 +71,24 @@ class SchoolAdminImportsPeopleBrowserTest {
 			assertThat(card.getDomProperty("scrollHeight")).as("nothing is cut off the card")
 				.isEqualTo(card.getDomProperty("clientHeight"));
 		});
+	}
+
+	@Test
+	void aDoubleClickOnImportCreatesTheClassOnceAndShowsTheirPasswords() {
+		var school = OpenSchool.open(program, "Hillside Primary School", 100);
+		var list = ClassList.of("三年级一班", 30);
+		browser.logIn(school.admin().username(), school.admin().initialPassword());
+
+		browser.find("#import input[type=file]").sendKeys(list.writeTo(files.resolve("三年级一班.csv")).toString());
+		new Actions(browser.driver()).doubleClick(browser.find("#import button[type=submit]")).perform();
+
+		var done = browser.await(d -> d.findElement(By.id("import-done")));
+		assertThat(done.getText()).contains("30 people created.");
+		assertThat(done.findElements(By.cssSelector("table.credentials tbody tr")))
+			.hasSize(30).allSatisfy(row -> assertThat(cells(row).get(3)).matches("[a-z2-9]{8}"));
+		assertThat(browser.driver().findElements(By.id("import-refused"))).isEmpty();
+		browser.open("/schools/" + school.id());
+		assertThat(browser.find(".quota").getText()).contains("31 of 100 accounts used");
 	}
 
 	@Test
