@@ -32,9 +32,10 @@ class SchoolPages {
 	private final PeopleImport peopleImport;
 	private final LoginCards cards;
 	private final ImportJobs importJobs;
+	private final LoginThrottle throttle;
 
 	SchoolPages(Schools schools, Classes classes, People people, Program program, Roster roster,
-			PeopleImport peopleImport, LoginCards cards, ImportJobs importJobs) {
+			PeopleImport peopleImport, LoginCards cards, ImportJobs importJobs, LoginThrottle throttle) {
 		this.schools = schools;
 		this.classes = classes;
 		this.people = people;
@@ -43,6 +44,7 @@ class SchoolPages {
 		this.peopleImport = peopleImport;
 		this.cards = cards;
 		this.importJobs = importJobs;
+		this.throttle = throttle;
 	}
 
 	@GetMapping("/schools")
@@ -157,7 +159,12 @@ class SchoolPages {
 		model.addAttribute("schoolClass", schoolClass);
 		model.addAttribute("members", members);
 		model.addAttribute("cards", cards.validCards(schoolId, classId));
-		model.addAttribute("canManage", user.isOperator() || user.role() == Role.ADMIN);
+		var canManage = user.isOperator() || user.role() == Role.ADMIN;
+		model.addAttribute("canManage", canManage);
+		var waiting = throttle.waiting(
+				members.stream().filter(p -> canManage || p.role() == Role.STUDENT).toList());
+		model.addAttribute("waiting", members.stream().filter(p -> waiting.containsKey(p.id())).toList());
+		model.addAttribute("waits", waiting);
 		model.addAttribute("inClass", members.stream().anyMatch(p -> p.id().equals(user.id())));
 		return "class";
 	}
