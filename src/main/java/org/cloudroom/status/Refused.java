@@ -7,14 +7,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A request Cloudroom will not carry out, said in a message key that is translated for the person, with the
- * problems of each field or row when there are any. Whatever raised it has changed nothing.
+ * problems of each field or row when there are any. Whatever raised it has changed nothing. It is serialisable with
+ * its arguments and problems, as a page that redirects passes it on in the web session, which is kept in the database.
  */
 public class Refused extends RuntimeException {
 
 	private final Status status;
 	private final String messageKey;
-	private final transient Object[] args;
-	private final transient List<FieldProblem> problems;
+	private final Object[] args;
+	private final List<FieldProblem> problems;
 	private final @Nullable Duration retryAfter;
 
 	public Refused(Status status, String messageKey, Object... args) {

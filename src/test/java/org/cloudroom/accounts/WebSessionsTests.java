@@ -53,15 +53,7 @@ class WebSessionsTests {
 		var tag = UUID.randomUUID().toString().substring(0, 6);
 		var admin = server.getBean(Program.class).open("Restart School " + tag, 10, "radmin-" + tag, "Hong", "Lin")
 			.admin();
-		var loginPage = get("/login", null);
-		var cookie = cookie(loginPage);
-		var login = send(HttpRequest.newBuilder(uri("/login")).header("Cookie", cookie)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=%s&password=%s&_csrf=%s".formatted(admin.username(),
-					URLEncoder.encode(admin.initialPassword(), UTF_8), URLEncoder.encode(csrf(loginPage), UTF_8))))
-			.build());
-		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/"));
-		cookie = cookie(login);
+		var cookie = logIn(admin);
 		var settings = get("/settings", cookie);
 		assertThat(settings.statusCode()).isEqualTo(200);
 		var token = csrf(settings);
@@ -85,6 +77,26 @@ class WebSessionsTests {
 	}
 
 	@Test
+	void whatAFormSaysAfterItsRedirectReachesTheNextPage() throws Exception {
+		server = start("0 * * * * *");
+		var tag = UUID.randomUUID().toString().substring(0, 6);
+		var opened = server.getBean(Program.class).open("Flash School " + tag, 10, "fadmin-" + tag, "Hong", "Lin");
+		var cookie = logIn(opened.admin());
+		var school = "/schools/" + opened.school().id();
+		var token = csrf(get(school, cookie));
+
+		var refused = post(school + "/people", cookie, "username=x-%s&givenName=&familyName=Li&role=student&_csrf=%s"
+			.formatted(tag, URLEncoder.encode(token, UTF_8)));
+		assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith(school));
+		assertThat(get(school, cookie).body()).as("the page after the refusal").contains("class=\"notice bad\"");
+		var added = post(school + "/people", cookie, "username=y-%s&givenName=Bo&familyName=Li&role=student&_csrf=%s"
+			.formatted(tag, URLEncoder.encode(token, UTF_8)));
+		assertThat(added.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith(school));
+		assertThat(get(school, cookie).body()).as("the new account's initial password, shown once")
+			.containsPattern("<code>y-" + tag + "</code></td><td><code class=\"secret\">[a-z2-9]{8}</code>");
+	}
+
+	@Test
 	void sessionsWhoseTimeRanOutAreDeleted() throws Exception {
 		server = start("* * * * * *");
 		var jdbc = server.getBean(JdbcClient.class);
@@ -95,6 +107,21 @@ class WebSessionsTests {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> sessions(jdbc, old) == 0);
 		assertThat(sessions(jdbc, fresh)).as("a session still in its time").isEqualTo(1);
+	}
+
+	/** Logs in with the login form, as a browser does, and gives the session cookie. */
+	private String logIn(Credential person) throws Exception {
+		var loginPage = get("/login", null);
+		var login = post("/login", cookie(loginPage), "username=%s&password=%s&_csrf=%s".formatted(person.username(),
+				URLEncoder.encode(person.initialPassword(), UTF_8), URLEncoder.encode(csrf(loginPage), UTF_8)));
+		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/"));
+		return cookie(login);
+	}
+
+	private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie)
+			.header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(form)).build());
 	}
 
 	private static int sessions(JdbcClient jdbc, HttpResponse<String> response) {
