@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
 public record FieldProblem(@Nullable String file, int row, String column, String message, Object... args)
 		implements Serializable {
 
+	public FieldProblem {
+		args = Refused.serializable(args);
+	}
+
 	public static FieldProblem field(String name, String message, Object... args) {
 		return new FieldProblem(null, 0, name, message, args);
 	}

@@ -1,6 +1,8 @@
 package org.cloudroom.status;
 
+import java.io.Serializable;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -31,9 +33,15 @@ public class Refused extends RuntimeException {
 		super(messageKey, null, false, false);
 		this.status = status;
 		this.messageKey = messageKey;
-		this.args = args;
+		this.args = serializable(args);
 		this.problems = List.copyOf(problems);
 		this.retryAfter = retryAfter;
+	}
+
+	/** The arguments, each as it is or, if it cannot be serialised, as the text a message would show of it. */
+	static Object[] serializable(Object[] args) {
+		return Arrays.stream(args).map(arg -> arg == null || arg instanceof Serializable ? arg : String.valueOf(arg))
+			.toArray();
 	}
 
 	public static Refused notFound() {
