@@ -1,5 +1,6 @@
 package org.cloudroom.accounts;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
@@ -16,11 +17,13 @@ import org.springframework.util.unit.DataSize;
  * @param throttle how failed logins slow down further attempts
  * @param importLimit the largest import file accepted
  * @param tokenLifetime how long an API token stays valid
+ * @param publicAddress the address printed on login cards, such as {@code https://cloud.example-school.cn}; when
+ * empty, the address the admin's browser used to reach the server
  */
 @ConfigurationProperties("cloudroom.accounts")
 public record AccountsSettings(@Nullable String adminPassword, @DefaultValue("false") boolean demo,
 		@DefaultValue Throttle throttle, @DefaultValue("5MB") DataSize importLimit,
-		@DefaultValue("12h") Duration tokenLifetime) {
+		@DefaultValue("12h") Duration tokenLifetime, @Nullable URI publicAddress) {
 
 	/**
 	 * Failed logins each key allows before every further attempt under it waits, first {@code firstWait}, then

@@ -1,17 +1,24 @@
 package org.cloudroom.accounts;
 
 import java.io.Serializable;
+import java.security.Principal;
 
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The person behind a request, as the security context holds them. Its checks answer "not found" for another
+ * The person behind a request, as the security context holds them (serialisable, as web sessions are kept in the
+ * database; its name is the username, as a session is indexed by it). Its checks answer "not found" for another
  * school's ids, so nobody learns what another school has, and "forbidden" for a role's limits within one's own.
  */
 public record CloudroomUser(PersonId id, @Nullable SchoolId school, String username, Role role)
-		implements Serializable {
+		implements Principal, Serializable {
+
+	@Override
+	public String getName() {
+		return username;
+	}
 
 	public boolean isOperator() {
 		return role == Role.OPERATOR;

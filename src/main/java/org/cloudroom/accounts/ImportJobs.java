@@ -1,9 +1,13 @@
 package org.cloudroom.accounts;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,28 +20,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * Imports started from the school page, running in the background so the page can show how many accounts are
- * ready. A job is seen only by the person who started it, and forgotten an hour after it ends.
+ * ready. A job is seen only by the people who started it, and forgotten an hour after it ends. The same file sent
+ * again for the same school while its import runs or within {@link #REPEAT} after it ended (a double click, a
+ * second tab, a retried upload) joins that import instead of starting another, so the page shows the accounts it
+ * created with their passwords rather than a second import refusing every row as taken.
  */
 @Component
 class ImportJobs {
 
 	private static final Duration KEEP = Duration.ofHours(1);
+	private static final Duration REPEAT = Duration.ofMinutes(2);
 	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
 	/** A job as the page sees it: still running, or ended with a result or a refusal. */
 	static final class Job {
 
-		private final PersonId owner;
+		private final Set<PersonId> owners = ConcurrentHashMap.newKeySet();
 		private final SchoolId school;
+		private final String content;
 		private volatile int done;
 		private volatile int total;
 		private volatile @Nullable ImportResult result;
 		private volatile @Nullable Refused refused;
 		private volatile @Nullable Instant ended;
 
-		Job(PersonId owner, SchoolId school) {
-			this.owner = owner;
+		Job(PersonId owner, SchoolId school, String content) {
+			this.owners.add(owner);
 			this.school = school;
+			this.content = content;
 		}
 
 		int done() {
@@ -63,6 +73,12 @@ class ImportJobs {
 		boolean running() {
 			return ended == null;
 		}
+
+		private boolean repeatedBy(SchoolId school, String content, Instant now) {
+			var end = ended;
+			return this.school.equals(school) && this.content.equals(content)
+					&& (end == null || end.isAfter(now.minus(REPEAT)));
+		}
 	}
 
 	private final PeopleImport peopleImport;
@@ -72,10 +88,18 @@ class ImportJobs {
 		this.peopleImport = peopleImport;
 	}
 
-	UUID start(CloudroomUser user, SchoolId school, byte[] file, boolean zip) {
+	/** Starts importing the file, or joins the import of the same file for the school that runs or just ran. */
+	synchronized UUID start(CloudroomUser user, SchoolId school, byte[] file, boolean zip) {
 		forgetOld();
+		var content = HexFormat.of().formatHex(sha256(file));
+		var now = Instant.now();
+		var same = jobs.entrySet().stream().filter(e -> e.getValue().repeatedBy(school, content, now)).findFirst();
+		if (same.isPresent()) {
+			same.get().getValue().owners.add(user.id());
+			return same.get().getKey();
+		}
 		var id = UUID.randomUUID();
-		var job = new Job(user.id(), school);
+		var job = new Job(user.id(), school, content);
 		jobs.put(id, job);
 		Thread.ofVirtual().name("import-" + id).start(() -> {
 			try {
@@ -99,7 +123,16 @@ class ImportJobs {
 	}
 
 	Optional<Job> find(CloudroomUser user, SchoolId school, UUID id) {
-		return Optional.ofNullable(jobs.get(id)).filter(j -> j.owner.equals(user.id()) && j.school.equals(school));
+		return Optional.ofNullable(jobs.get(id)).filter(j -> j.owners.contains(user.id()) && j.school.equals(school));
+	}
+
+	private static byte[] sha256(byte[] file) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(file);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java has SHA-256", e);
+		}
 	}
 
 	private void forgetOld() {

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Login cards: a printed card per person with their name, class, username, initial password and a QR code that
- * logs them in. Only a hash of the QR secret is stored, so a card cannot be reprinted as it was: printing issues a
- * new card, voids the old one at once and, for people still on an initial password, sets a new one for the card.
+ * Login cards: a printed card per person with their name, class, username and a QR code that logs them in. Only a
+ * hash of the QR secret is stored, so a card cannot be reprinted as it was: printing issues a new card and voids the
+ * old one at once. Printing changes nobody's password, so what was written down from the import still works; only
+ * when new passwords are asked for does everyone still on an initial password get a new one, printed on the card.
  * People who chose their own password keep it; their card says so.
  */
 @Service
@@ -26,9 +27,12 @@ public class LoginCards {
 
 	static final String PREFIX = "cloudroom:";
 
-	/** A card ready to print; {@code password} is null when the person keeps a password of their own. */
+	/**
+	 * A card ready to print; {@code password} is the new initial password when one was set for the card, else null:
+	 * the person keeps the one they chose ({@code ownPassword}) or were given.
+	 */
 	public record PrintedCard(PersonId person, String displayName, String username, @Nullable String className,
-			@Nullable String password, String qrCode) {
+			@Nullable String password, boolean ownPassword, String qrCode) {
 	}
 
 	private final JdbcClient jdbc;
@@ -43,20 +47,20 @@ public class LoginCards {
 		this.passwords = passwords;
 	}
 
-	/** Issues a new card for every student of the class. */
+	/** Issues a new card for every student of the class, with new initial passwords only if asked for. */
 	@Transactional
-	public List<PrintedCard> issueForClass(SchoolId school, ClassId classId) {
+	public List<PrintedCard> issueForClass(SchoolId school, ClassId classId, boolean newPasswords) {
 		var schoolClass = classes.find(school, classId).orElseThrow(Refused::notFound);
 		return people.ofClass(classId).stream().filter(p -> p.role() == Role.STUDENT)
-			.map(p -> issue(p, schoolClass.name())).toList();
+			.map(p -> issue(p, schoolClass.name(), newPasswords)).toList();
 	}
 
-	/** Issues a new card for one person of the school, voiding their old one. */
+	/** Issues a new card for one person of the school, voiding their old one; their password stays. */
 	@Transactional
 	public PrintedCard issueFor(SchoolId school, PersonId personId) {
 		var person = people.findInSchool(school, personId).orElseThrow(Refused::notFound);
 		var className = classes.ofPerson(personId).stream().map(SchoolClass::name).findFirst().orElse(null);
-		return issue(person, className);
+		return issue(person, className, false);
 	}
 
 	/** Voids the person's card: it stops working at once. */
@@ -92,7 +96,7 @@ public class LoginCards {
 			.optional();
 	}
 
-	private PrintedCard issue(Person person, @Nullable String className) {
+	private PrintedCard issue(Person person, @Nullable String className, boolean newPassword) {
 		var now = OffsetDateTime.now(ZoneOffset.UTC);
 		jdbc.sql("update login_card set voided_at = ? where person_id = ? and voided_at is null")
 			.params(now, person.id().value()).update();
@@ -101,11 +105,12 @@ public class LoginCards {
 			.params(UUID.randomUUID(), person.schoolId().value(), person.id().value(), Secrets.hash(secret), now)
 			.update();
 		String password = null;
-		if (!people.hasOwnPassword(person.id())) {
+		var ownPassword = people.hasOwnPassword(person.id());
+		if (newPassword && !ownPassword) {
 			password = Secrets.initialPassword();
 			people.setPassword(person.id(), passwords.encode(password), false);
 		}
 		return new PrintedCard(person.id(), person.displayName(), person.username(), className, password,
-				QrCodes.pngDataUri(PREFIX + secret, 360));
+				ownPassword, QrCodes.pngDataUri(PREFIX + secret, 360));
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.cloudroom.https.SecureAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -36,19 +37,29 @@ class LoginPages {
 	private final OwnAddresses ownAddresses;
 	private final SecurityContextRepository contexts;
 	private final MessageSource messages;
+	private final SecureAddress secureAddress;
 
 	LoginPages(LoginCards cards, LoginThrottle throttle, OwnAddresses ownAddresses, SecurityContextRepository contexts,
-			MessageSource messages) {
+			MessageSource messages, SecureAddress secureAddress) {
 		this.cards = cards;
 		this.throttle = throttle;
 		this.ownAddresses = ownAddresses;
 		this.contexts = contexts;
 		this.messages = messages;
+		this.secureAddress = secureAddress;
 	}
 
-	/** The login page; after too many failed logins it says how many seconds to wait ({@code ?wait=}). */
+	/**
+	 * The login page; after too many failed logins it says how many seconds to wait ({@code ?wait=}). Over plain
+	 * HTTP it points to the HTTPS address, where browsers allow the camera.
+	 */
 	@GetMapping("/login")
-	String login(@RequestParam(name = "wait", required = false) @Nullable String wait, Model model) {
+	String login(@RequestParam(name = "wait", required = false) @Nullable String wait, HttpServletRequest request,
+			Model model) {
+		secureAddress.of(request).ifPresent(address -> {
+			model.addAttribute("secureLogin", address);
+			model.addAttribute("authority", secureAddress.authority().isPresent());
+		});
 		if (wait != null && wait.matches("[0-9]{1,6}")) {
 			var throttled = LoginThrottled.ofSeconds(Long.parseLong(wait));
 			model.addAttribute("waitKey", throttled.messageKey());

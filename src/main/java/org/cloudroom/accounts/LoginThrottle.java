@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,6 +55,13 @@ class LoginThrottle {
 	}
 
 	private record State(int failures, Instant lastAttempt) {
+	}
+
+	/**
+	 * A person whose logins are slowed down at some address or from new addresses: failures in a row, and when the
+	 * next attempt is let through, or none if it is already (though a further failure waits twice as long).
+	 */
+	record Waiting(int failures, @Nullable Instant until) {
 	}
 
 	private final JdbcClient jdbc;
@@ -140,6 +148,40 @@ class LoginThrottle {
 	/** Forgets every failure counted for this account, at any address. */
 	void clearAccount(String username) {
 		jdbc.sql("delete from login_failure where account_hash = ?").param(accountHash(username)).update();
+	}
+
+	/** Of these people, those who have had their allowance of failures under one of their account's keys. */
+	Map<PersonId, Waiting> waiting(List<Person> people) {
+		var byAccount = new HashMap<String, PersonId>();
+		people.forEach(person -> byAccount.put(accountHash(person.username()), person.id()));
+		var waiting = new HashMap<PersonId, Waiting>();
+		if (byAccount.isEmpty()) {
+			return waiting;
+		}
+		var now = clock.instant();
+		jdbc.sql("select key_hash, account_hash, failures, last_attempt from login_failure"
+				+ " where account_hash in (:accounts)")
+			.param("accounts", List.copyOf(byAccount.keySet()))
+			.query(rs -> {
+				var state = new State(rs.getInt(3), rs.getObject(4, OffsetDateTime.class).toInstant());
+				// The account key's hash is the account's own; every other key of an account is one address's.
+				var allowance = rs.getString(1).equals(rs.getString(2)) ? settings.perAccount()
+						: settings.perAccountAndAddress();
+				if (forgotten(state, now) || state.failures() < allowance) {
+					return;
+				}
+				var until = state.lastAttempt().plus(waitAfter(state.failures(), allowance));
+				waiting.merge(byAccount.get(rs.getString(2)),
+						new Waiting(state.failures(), until.isAfter(now) ? until : null), LoginThrottle::longer);
+			});
+		return waiting;
+	}
+
+	private static Waiting longer(Waiting one, Waiting other) {
+		var oneUntil = one.until() == null ? Instant.MIN : one.until();
+		var otherUntil = other.until() == null ? Instant.MIN : other.until();
+		return otherUntil.isAfter(oneUntil) || otherUntil.equals(oneUntil) && other.failures() > one.failures()
+				? other : one;
 	}
 
 	@Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The pages where the operator opens schools and a school admin keeps classes, people and login cards. A refused
@@ -32,9 +33,12 @@ class SchoolPages {
 	private final PeopleImport peopleImport;
 	private final LoginCards cards;
 	private final ImportJobs importJobs;
+	private final LoginThrottle throttle;
+	private final AccountsSettings settings;
 
 	SchoolPages(Schools schools, Classes classes, People people, Program program, Roster roster,
-			PeopleImport peopleImport, LoginCards cards, ImportJobs importJobs) {
+			PeopleImport peopleImport, LoginCards cards, ImportJobs importJobs, LoginThrottle throttle,
+			AccountsSettings settings) {
 		this.schools = schools;
 		this.classes = classes;
 		this.people = people;
@@ -43,6 +47,8 @@ class SchoolPages {
 		this.peopleImport = peopleImport;
 		this.cards = cards;
 		this.importJobs = importJobs;
+		this.throttle = throttle;
+		this.settings = settings;
 	}
 
 	@GetMapping("/schools")
@@ -157,18 +163,36 @@ class SchoolPages {
 		model.addAttribute("schoolClass", schoolClass);
 		model.addAttribute("members", members);
 		model.addAttribute("cards", cards.validCards(schoolId, classId));
-		model.addAttribute("canManage", user.isOperator() || user.role() == Role.ADMIN);
+		var canManage = user.isOperator() || user.role() == Role.ADMIN;
+		model.addAttribute("canManage", canManage);
+		var waiting = throttle.waiting(
+				members.stream().filter(p -> canManage || p.role() == Role.STUDENT).toList());
+		model.addAttribute("waiting", members.stream().filter(p -> waiting.containsKey(p.id())).toList());
+		model.addAttribute("waits", waiting);
 		model.addAttribute("inClass", members.stream().anyMatch(p -> p.id().equals(user.id())));
 		return "class";
 	}
 
+	/**
+	 * Prints the class's cards. Passwords stay as they are unless {@code newPasswords} is asked for and confirmed:
+	 * then everyone still on an initial password gets a new one on their card, and the old one stops working.
+	 */
 	@PostMapping("/schools/{schoolId}/classes/{classId}/cards")
 	String printClassCards(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
-			@PathVariable ClassId classId, Model model) {
+			@PathVariable ClassId classId, @RequestParam(defaultValue = "false") boolean newPasswords,
+			@RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes flash) {
 		user.requireAdminOf(schoolId);
-		model.addAttribute("cards", cards.issueForClass(schoolId, classId));
-		model.addAttribute("back", "/schools/" + schoolId + "/classes/" + classId);
-		return "cards";
+		var back = "/schools/" + schoolId + "/classes/" + classId;
+		return attempt(flash, "redirect:" + back, () -> {
+			if (newPasswords && !confirmed) {
+				throw new Refused(Status.UNPROCESSABLE, "cards.confirm-new-passwords");
+			}
+			model.addAttribute("cards", cards.issueForClass(schoolId, classId, newPasswords));
+			model.addAttribute("newPasswords", newPasswords);
+			model.addAttribute("back", back);
+			model.addAttribute("loginAddress", loginAddress());
+			return "cards";
+		});
 	}
 
 	@PostMapping("/schools/{schoolId}/people/{personId}/card")
@@ -177,7 +201,15 @@ class SchoolPages {
 		user.requireAdminOf(schoolId);
 		model.addAttribute("cards", List.of(cards.issueFor(schoolId, personId)));
 		model.addAttribute("back", safeBack(back, schoolId));
+		model.addAttribute("loginAddress", loginAddress());
 		return "cards";
+	}
+
+	/** Where students log in: the configured public address, else the one this browser reached the server at. */
+	private String loginAddress() {
+		var address = settings.publicAddress() != null ? settings.publicAddress().toString()
+				: ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		return address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
 	}
 
 	@PostMapping("/schools/{schoolId}/people/{personId}/card/void")

@@ -2,9 +2,11 @@ package org.cloudroom.accounts;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.cloudroom.https.SecureAddress;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -51,7 +53,8 @@ class WebSecurity {
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain filterChain(HttpSecurity http, PasswordLogin passwordLogin, ApiTokens tokens,
-			SecurityContextRepository contexts, MessageSource messages, ObjectMapper json) throws Exception {
+			SecurityContextRepository contexts, MessageSource messages, ObjectMapper json, SecureAddress secureAddress)
+			throws Exception {
 		var redirects = new DefaultRedirectStrategy();
 		AuthenticationFailureHandler failures = (request, response, e) -> redirects.sendRedirect(request, response,
 				e instanceof LoginThrottled throttled ? "/login?wait=" + throttled.seconds() : "/login?error");
@@ -61,7 +64,7 @@ class WebSecurity {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/login/card", "/error",
 						"/api/v1/auth/token", "/css/**", "/js/**", "/images/**", "/webjars/**", "/novnc/**",
-						"/favicon.ico")
+						"/favicon.ico", "/cloudroom-ca.crt")
 				.permitAll()
 				// The server's figures (threads, connections, memory) are the operator's, not every account's.
 				.requestMatchers("/actuator/**")
@@ -76,8 +79,11 @@ class WebSecurity {
 					request -> API.matches(request) && request.getSession(false) == null))
 			.headers(headers -> headers
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				// Not includeSubDomains: other sites under the school's domain may still be on http.
-				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(false)))
+				// Not includeSubDomains: other sites under the school's domain may still be on http. Not on the
+				// server's own HTTPS port either: HSTS holds for every port of a host, and HTTP is served beside it.
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(false)
+					.requestMatcher(request -> request.isSecure()
+							&& !secureAddress.port().equals(Optional.of(request.getLocalPort())))))
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(
 						(request, response, e) -> problem(response, 401, "error.unauthorized", messages, json), API)

@@ -1,5 +1,7 @@
 package org.cloudroom.status;
 
+import java.io.Serializable;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param message the message key, resolved in the person's language before it is shown
  * @param args arguments of the message
  */
-public record FieldProblem(@Nullable String file, int row, String column, String message, Object... args) {
+public record FieldProblem(@Nullable String file, int row, String column, String message, Object... args)
+		implements Serializable {
+
+	public FieldProblem {
+		args = Refused.serializable(args);
+	}
 
 	public static FieldProblem field(String name, String message, Object... args) {
 		return new FieldProblem(null, 0, name, message, args);

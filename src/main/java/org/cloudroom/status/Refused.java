@@ -1,20 +1,23 @@
 package org.cloudroom.status;
 
+import java.io.Serializable;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A request Cloudroom will not carry out, said in a message key that is translated for the person, with the
- * problems of each field or row when there are any. Whatever raised it has changed nothing.
+ * problems of each field or row when there are any. Whatever raised it has changed nothing. It is serialisable with
+ * its arguments and problems, as a page that redirects passes it on in the web session, which is kept in the database.
  */
 public class Refused extends RuntimeException {
 
 	private final Status status;
 	private final String messageKey;
-	private final transient Object[] args;
-	private final transient List<FieldProblem> problems;
+	private final Object[] args;
+	private final List<FieldProblem> problems;
 	private final @Nullable Duration retryAfter;
 
 	public Refused(Status status, String messageKey, Object... args) {
@@ -30,9 +33,15 @@ public class Refused extends RuntimeException {
 		super(messageKey, null, false, false);
 		this.status = status;
 		this.messageKey = messageKey;
-		this.args = args;
+		this.args = serializable(args);
 		this.problems = List.copyOf(problems);
 		this.retryAfter = retryAfter;
+	}
+
+	/** The arguments, each as it is or, if it cannot be serialised, as the text a message would show of it. */
+	static Object[] serializable(Object[] args) {
+		return Arrays.stream(args).map(arg -> arg == null || arg instanceof Serializable ? arg : String.valueOf(arg))
+			.toArray();
 	}
 
 	public static Refused notFound() {

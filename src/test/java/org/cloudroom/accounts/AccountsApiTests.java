@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -141,10 +142,10 @@ class AccountsApiTests {
 		var classOfB = addClass(b, className);
 		var session = login(a.adminUsername(), a.adminPassword());
 
-		var ownPage = mvc.get().uri("/schools/{id}", a.id()).session(session).exchange();
-		var schoolPage = mvc.get().uri("/schools/{id}", b.id()).session(session).exchange();
-		var classPage = mvc.get().uri("/schools/{id}/classes/{classId}", b.id(), classOfB).session(session).exchange();
-		var printCards = mvc.post().uri("/schools/{id}/classes/{classId}/cards", b.id(), classOfB).session(session)
+		var ownPage = mvc.get().uri("/schools/{id}", a.id()).cookie(session).exchange();
+		var schoolPage = mvc.get().uri("/schools/{id}", b.id()).cookie(session).exchange();
+		var classPage = mvc.get().uri("/schools/{id}/classes/{classId}", b.id(), classOfB).cookie(session).exchange();
+		var printCards = mvc.post().uri("/schools/{id}/classes/{classId}/cards", b.id(), classOfB).cookie(session)
 			.with(csrf()).exchange();
 
 		assertThat(ownPage).hasStatusOk();
@@ -312,7 +313,7 @@ class AccountsApiTests {
 		var school = openSchool();
 		var session = login(school.adminUsername(), school.adminPassword());
 
-		var bySession = mvc.post().uri("/api/v1/schools/{id}/classes", school.id()).session(session)
+		var bySession = mvc.post().uri("/api/v1/schools/{id}/classes", school.id()).cookie(session)
 			.contentType(APPLICATION_JSON).content("{\"name\": \"By Session\"}").exchange();
 		var byToken = mvc.post().uri("/api/v1/schools/{id}/classes", school.id())
 			.header(AUTHORIZATION, bearer(school.adminToken())).contentType(APPLICATION_JSON)
@@ -327,7 +328,7 @@ class AccountsApiTests {
 		var school = openSchool();
 		var session = login(school.adminUsername(), school.adminPassword());
 
-		var forged = mvc.post().uri("/api/v1/schools/{id}/classes", school.id()).session(session)
+		var forged = mvc.post().uri("/api/v1/schools/{id}/classes", school.id()).cookie(session)
 			.header(AUTHORIZATION, bearer("made-up")).contentType(APPLICATION_JSON).content("{\"name\": \"Forged\"}")
 			.exchange();
 
@@ -368,7 +369,7 @@ class AccountsApiTests {
 		var result = mvc.get().uri("/api/v1/me").header(AUTHORIZATION, bearer(school.adminToken())).exchange();
 
 		assertThat(result).hasStatusOk();
-		assertThat(result.getRequest().getSession(false)).isNull();
+		assertThat(result.getResponse().getCookie("SESSION")).as("no session cookie").isNull();
 	}
 
 	private OpenedSchool openSchool() {
@@ -424,11 +425,12 @@ class AccountsApiTests {
 		return body(result).get("token").asString();
 	}
 
-	private MockHttpSession login(String username, String password) {
+	/** The session cookie of a form login; sessions are kept by Spring Session, not in the mock request. */
+	private Cookie login(String username, String password) {
 		var result = mvc.post().uri("/login").param("username", username).param("password", password).with(csrf())
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/");
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return result.getResponse().getCookie("SESSION");
 	}
 
 	private static String bearer(String token) {

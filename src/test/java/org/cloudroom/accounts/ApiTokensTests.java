@@ -9,13 +9,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.cloudroom.TestSchools;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -38,7 +39,7 @@ class ApiTokensTests {
 		var student = new TestSchools(mvc, json).openWithStudents(1).getFirst();
 		var session = login(student.username(), student.password());
 
-		var changed = mvc.post().uri("/settings/password").session(session).param("current", student.password())
+		var changed = mvc.post().uri("/settings/password").cookie(session).param("current", student.password())
 			.param("password", "a-new-password").param("repeat", "a-new-password").with(csrf()).exchange();
 
 		assertThat(changed).hasStatus(HttpStatus.FOUND);
@@ -121,11 +122,12 @@ class ApiTokensTests {
 		return body(result).get("token").asString();
 	}
 
-	private MockHttpSession login(String username, String password) {
+	/** The session cookie of a form login; sessions are kept by Spring Session, not in the mock request. */
+	private Cookie login(String username, String password) {
 		var result = mvc.post().uri("/login").param("username", username).param("password", password).with(csrf())
 			.exchange();
 		assertThat(result).hasRedirectedUrl("/");
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return result.getResponse().getCookie("SESSION");
 	}
 
 	private JsonNode body(MvcTestResult result) {

@@ -65,8 +65,8 @@ class LoginCardsTests {
 	}
 
 	@Test
-	void issuesEachStudentOfTheClassACardThatLogsThemIn() {
-		var printed = cards.issueForClass(school, schoolClass.id());
+	void issuesEachStudentOfTheClassACardThatLogsThemInWithTheirPasswordUnchanged() {
+		var printed = cards.issueForClass(school, schoolClass.id(), false);
 
 		assertThat(printed).extracting(LoginCards.PrintedCard::username)
 			.containsExactlyInAnyOrder("s1-" + suffix, "s2-" + suffix, "s3-" + suffix);
@@ -75,17 +75,34 @@ class LoginCardsTests {
 			assertThat(holder.id()).isEqualTo(card.person());
 			assertThat(holder.username()).isEqualTo(card.username());
 			assertThat(card.className()).isEqualTo("Grade 5 Class 2");
-			assertThat(login.check(card.username(), card.password(), SCHOOL).id()).isEqualTo(card.person());
+			assertThat(card.password()).isNull();
+			var initial = imported.people().stream().filter(c -> c.username().equals(card.username())).findFirst()
+				.orElseThrow().initialPassword();
+			assertThat(login.check(card.username(), initial, SCHOOL).id()).as("the password from the import")
+				.isEqualTo(card.person());
 		}
 	}
 
 	@Test
-	void replacesTheInitialPasswordWithTheOneOnTheCard() {
+	void aNewCardForOnePersonKeepsTheirPassword() {
 		var student = imported.people().get(1);
 
 		var card = cards.issueFor(school, person(student.username()));
 
+		assertThat(card.password()).isNull();
+		assertThat(login.check(student.username(), student.initialPassword(), SCHOOL).username())
+			.isEqualTo(student.username());
+	}
+
+	@Test
+	void replacesTheInitialPasswordsWithTheOnesOnTheCardsOnlyWhenAskedTo() {
+		var student = imported.people().get(1);
+
+		var card = cards.issueForClass(school, schoolClass.id(), true).stream()
+			.filter(c -> c.username().equals(student.username())).findFirst().orElseThrow();
+
 		assertThat(card.password()).isNotNull().isNotEqualTo(student.initialPassword());
+		assertThat(login.check(student.username(), card.password(), SCHOOL).id()).isEqualTo(card.person());
 		assertThatThrownBy(() -> login.check(student.username(), student.initialPassword(), SCHOOL))
 			.isInstanceOf(BadCredentialsException.class);
 	}
@@ -117,16 +134,18 @@ class LoginCardsTests {
 		var student = person("s3-" + suffix);
 		people.setPassword(student, passwords.encode("my own secret"), true);
 
-		var card = cards.issueFor(school, student);
+		var card = cards.issueForClass(school, schoolClass.id(), true).stream()
+			.filter(c -> c.person().equals(student)).findFirst().orElseThrow();
 
 		assertThat(card.password()).isNull();
+		assertThat(card.ownPassword()).isTrue();
 		assertThat(login.check("s3-" + suffix, "my own secret", SCHOOL).id()).isEqualTo(student);
 		assertThat(cards.holder(qrText(card))).isPresent();
 	}
 
 	@Test
 	void findsNoCardInTextThatIsNotOurs() {
-		cards.issueForClass(school, schoolClass.id());
+		cards.issueForClass(school, schoolClass.id(), false);
 
 		assertThat(cards.holder("https://example.org/")).isEmpty();
 		assertThat(cards.holder(LoginCards.PREFIX + "made-up")).isEmpty();

@@ -40,6 +40,7 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 	private static final Duration PATIENCE = Duration.ofSeconds(15);
 
 	private String languages = "en-US,en";
+	private boolean anyCertificate;
 	private @Nullable String base;
 	private @Nullable Path profile;
 	private @Nullable ChromeDriver driver;
@@ -50,6 +51,12 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 			throw new IllegalStateException("the browser has started already");
 		}
 		this.languages = acceptLanguage;
+		return this;
+	}
+
+	/** Accepts any HTTPS certificate, as a computer that installed the server's own authority does. */
+	Chromium trustingAnyCertificate() {
+		this.anyCertificate = true;
 		return this;
 	}
 
@@ -174,6 +181,7 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 				// Chromium opens the file only when a page starts the camera, so it may be written later.
 				"--use-file-for-fake-video-capture=" + camera());
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+		options.setAcceptInsecureCerts(anyCertificate);
 		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		var service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(System.getProperty("cloudroom.chromedriver", "/usr/bin/chromedriver")))

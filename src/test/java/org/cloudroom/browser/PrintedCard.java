@@ -17,8 +17,12 @@ import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** One login card as the printed card sheet shows it: what a student reads off it, and its QR code. */
-record PrintedCard(String name, String className, String username, String password, BufferedImage qr) {
+/**
+ * One login card as the printed card sheet shows it: what a student reads off it (the password is empty when the
+ * card leaves a line to write it in), and its QR code.
+ */
+record PrintedCard(String name, String className, String username, String password, String address,
+		BufferedImage qr) {
 
 	private static final String PNG = "data:image/png;base64,";
 
@@ -29,8 +33,11 @@ record PrintedCard(String name, String className, String username, String passwo
 	}
 
 	private static PrintedCard of(WebElement card) {
+		var password = card.findElements(By.cssSelector(".card-password")).stream().map(WebElement::getText)
+			.findFirst().orElse("");
 		return new PrintedCard(text(card, ".card-name"), text(card, ".card-class"), text(card, ".card-username"),
-				text(card, ".card-password"), image(card.findElement(By.cssSelector("img.qr")).getDomAttribute("src")));
+				password, text(card, ".card-address"),
+				image(card.findElement(By.cssSelector("img.qr")).getDomAttribute("src")));
 	}
 
 	/**

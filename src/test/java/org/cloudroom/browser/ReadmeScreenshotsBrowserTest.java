@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -76,7 +77,12 @@ class ReadmeScreenshotsBrowserTest {
 		var list = ClassList.of("g5c2-", "五年级二班", 30);
 		browser.find("#import input[type=file]").sendKeys(list.writeTo(files.resolve("五年级二班.csv")).toString());
 		browser.find("#import button[type=submit]").click();
-		browser.await(d -> d.findElement(By.id("import-done")));
+		var imported = browser.await(d -> d.findElement(By.id("import-done")));
+		var passwords = new HashMap<String, String>();
+		imported.findElements(By.cssSelector("table.credentials tbody tr")).forEach(row -> {
+			var cells = row.findElements(By.tagName("code"));
+			passwords.put(cells.get(0).getText(), cells.get(1).getText());
+		});
 		browser.driver().executeScript("document.querySelector('#import').closest('section').scrollIntoView()");
 		page("school-import");
 
@@ -91,7 +97,7 @@ class ReadmeScreenshotsBrowserTest {
 		page("class");
 		browser.logOut();
 
-		browser.logIn(card.username(), card.password());
+		browser.logIn(card.username(), passwords.get(card.username()));
 		page("student-home-en");
 		browser.driver().findElement(By.linkText("中文")).click();
 		browser.await(d -> "zh-CN".equals(lang()));

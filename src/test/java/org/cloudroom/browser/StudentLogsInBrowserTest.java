@@ -34,8 +34,8 @@ class StudentLogsInBrowserTest {
 	}
 
 	@Test
-	void logsInWithTheUsernameAndPasswordOnTheCard() {
-		var card = printCards().get(6);
+	void logsInWithTheUsernameAndTheNewPasswordOnTheCard() {
+		var card = printCardsWithNewPasswords().get(6);
 		browser.logOut();
 
 		browser.logIn(card.username(), card.password());
@@ -76,6 +76,17 @@ class StudentLogsInBrowserTest {
 		assertThat(browser.find("#card-status").getText())
 			.isEqualTo("This card is no longer valid. Ask your teacher for a new one.");
 		assertThat(browser.path()).isEqualTo("/login");
+	}
+
+	/** The school admin asks for new passwords on the class's cards, as for a class that lost theirs. */
+	private List<PrintedCard> printCardsWithNewPasswords() {
+		browser.logIn(school.admin().username(), school.admin().initialPassword());
+		browser.find("#classes a").click();
+		browser.await(d -> d.findElement(By.cssSelector("details.new-passwords summary"))).click();
+		browser.find("details.new-passwords input[name=confirmed]").click();
+		browser.find("#print-cards-new-passwords").click();
+		browser.await(d -> d.getTitle().startsWith("Login cards"));
+		return PrintedCard.on(browser);
 	}
 
 	/** The school admin opens the class and prints its cards, as on the first day of school. */

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.cloudroom.TestSchools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import tools.jackson.databind.ObjectMapper;
@@ -100,19 +101,19 @@ class DesktopSettingsApiTests {
 		var school = new TestSchools(mvc, json).open(1);
 		var login = mvc.post().uri("/login").param("username", school.adminUsername())
 			.param("password", school.adminPassword()).with(csrf()).exchange();
-		var session = (MockHttpSession) login.getRequest().getSession(false);
+		var session = login.getResponse().getCookie("SESSION");
 		var page = "/schools/" + school.id() + "/desktops";
 
-		assertThat(mvc.get().uri(page).session(session)).hasStatusOk().bodyText()
+		assertThat(mvc.get().uri(page).cookie(session)).hasStatusOk().bodyText()
 			.contains("name=\"memoryMb\"", "value=\"1536\"", "name=\"processes\"", "value=\"512\"");
-		assertThat(mvc.post().uri(page + "/limits").session(session).with(csrf()).param("memoryMb", "768")
+		assertThat(mvc.post().uri(page + "/limits").cookie(session).with(csrf()).param("memoryMb", "768")
 			.param("processes", "300")).hasStatus(HttpStatus.FOUND);
-		assertThat(mvc.get().uri(page).session(session)).bodyText()
+		assertThat(mvc.get().uri(page).cookie(session)).bodyText()
 			.contains("value=\"768\"", "value=\"300\"", "Saved. Computers started from now on have these limits.");
-		assertThat(mvc.post().uri(page + "/limits").session(session).with(csrf()).param("memoryMb", "12")
+		assertThat(mvc.post().uri(page + "/limits").cookie(session).with(csrf()).param("memoryMb", "12")
 			.param("processes", "300")).hasStatus(HttpStatus.FOUND);
 
-		assertThat(mvc.get().uri(page).session(session)).hasStatusOk().bodyText()
+		assertThat(mvc.get().uri(page).cookie(session)).hasStatusOk().bodyText()
 			.contains("value=\"768\"", "value=\"300\"", "The memory must be between 256 and 4096 MB.");
 	}
 

@@ -391,14 +391,14 @@ class DriveApiTests {
 	@Test
 	void aSchoolAdminSeesWhatEachClassAndPersonKeepsAndSetsAQuota() {
 		put(ming, "照片.jpg", "x".repeat(2048));
-		var session = (org.springframework.mock.web.MockHttpSession) mvc.post().uri("/login")
+		var session = mvc.post().uri("/login")
 			.param("username", adminLogin.username()).param("password", adminLogin.initialPassword())
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-			.exchange().getRequest().getSession(false);
+			.exchange().getResponse().getCookie("SESSION");
 
-		var page = mvc.get().uri("/schools/{s}/storage", schoolId).session(session).exchange();
+		var page = mvc.get().uri("/schools/{s}/storage", schoolId).cookie(session).exchange();
 		var saved = mvc.post().uri("/schools/{s}/people/{p}/quota", schoolId, mingId).param("quotaMegabytes", "5")
-			.session(session)
+			.cookie(session)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
 			.exchange();
 

@@ -53,10 +53,10 @@ class BehindATlsProxyTests {
 		var plain = send(direct("/login").GET());
 
 		assertThat(secure.statusCode()).isEqualTo(200);
-		assertThat(secure.headers().firstValue("Set-Cookie")).get().asString().startsWith("JSESSIONID=")
+		assertThat(secure.headers().firstValue("Set-Cookie")).get().asString().startsWith("SESSION=")
 			.containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly");
 		assertThat(secure.headers().firstValue("Strict-Transport-Security")).isPresent();
-		assertThat(plain.headers().firstValue("Set-Cookie")).get().asString().startsWith("JSESSIONID=")
+		assertThat(plain.headers().firstValue("Set-Cookie")).get().asString().startsWith("SESSION=")
 			.doesNotContainIgnoringCase("Secure");
 		assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
 	}

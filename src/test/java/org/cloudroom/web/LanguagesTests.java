@@ -7,6 +7,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.Program;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -63,9 +64,9 @@ class LanguagesTests {
 		var opened = program.open("School " + UUID.randomUUID(), 5, username, "Hong", "Lin");
 		var password = opened.admin().initialPassword();
 
-		var switched = mvc.get().uri("/settings?lang=en").session(login(username, password))
+		var switched = mvc.get().uri("/settings?lang=en").cookie(login(username, password))
 			.header(ACCEPT_LANGUAGE, "zh-CN").exchange();
-		var onAnotherComputer = mvc.get().uri("/settings").session(login(username, password))
+		var onAnotherComputer = mvc.get().uri("/settings").cookie(login(username, password))
 			.header(ACCEPT_LANGUAGE, "zh-CN").exchange();
 
 		assertThat(text(switched)).contains("<html lang=\"en\">");
@@ -81,11 +82,12 @@ class LanguagesTests {
 		assertThat(page.getResponse().getCookie("cloudroom-lang")).isNull();
 	}
 
-	private MockHttpSession login(String username, String password) {
+	/** The session cookie of a form login; sessions are kept by Spring Session, not in the mock request. */
+	private Cookie login(String username, String password) {
 		var result = mvc.post().uri("/login").param("username", username).param("password", password).with(csrf())
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/");
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return result.getResponse().getCookie("SESSION");
 	}
 
 	private static String text(MvcTestResult result) {

@@ -7,12 +7,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
+
 import org.cloudroom.TestSchools;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -65,12 +66,12 @@ class SecurityHeadersTests {
 		var studentSession = login(student.username(), student.password());
 		var operator = login("admin", "operator-test-password");
 		var pages = new LinkedHashMap<String, MvcTestResult>();
-		pages.put("drive", mvc.get().uri("/drive").session(studentSession).exchange());
-		pages.put("trash", mvc.get().uri("/drive/trash").session(studentSession).exchange());
-		pages.put("desktop", mvc.get().uri("/desktop").session(studentSession).exchange());
-		pages.put("school", mvc.get().uri("/schools/{id}", student.school().toString()).session(operator).exchange());
+		pages.put("drive", mvc.get().uri("/drive").cookie(studentSession).exchange());
+		pages.put("trash", mvc.get().uri("/drive/trash").cookie(studentSession).exchange());
+		pages.put("desktop", mvc.get().uri("/desktop").cookie(studentSession).exchange());
+		pages.put("school", mvc.get().uri("/schools/{id}", student.school().toString()).cookie(operator).exchange());
 		pages.put("cards", mvc.post().uri("/schools/{s}/people/{p}/card", student.school().toString(),
-				student.id().toString()).session(operator).with(csrf()).exchange());
+				student.id().toString()).cookie(operator).with(csrf()).exchange());
 
 		pages.forEach((name, page) -> {
 			assertThat(page).as(name).hasStatusOk();
@@ -107,11 +108,12 @@ class SecurityHeadersTests {
 		return matcher.group(1);
 	}
 
-	private MockHttpSession login(String username, String password) {
+	/** The session cookie of a form login; sessions are kept by Spring Session, not in the mock request. */
+	private Cookie login(String username, String password) {
 		var result = mvc.post().uri("/login").param("username", username).param("password", password).with(csrf())
 			.exchange();
 		assertThat(result).hasRedirectedUrl("/");
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return result.getResponse().getCookie("SESSION");
 	}
 
 	private static String text(MvcTestResult result) {
