@@ -258,6 +258,7 @@ public class FaultsBench {
 		var env = command.environment();
 		env.put("CLOUDROOM_DATA", data.toString());
 		env.put("CLOUDROOM_PORT", Integer.toString(port));
+		env.put("CLOUDROOM_HTTPS_PORT", "0");
 		env.put("CLOUDROOM_ADMIN_PASSWORD", operatorPassword);
 		if (!database.isEmpty()) {
 			env.put("CLOUDROOM_DB_URL", database);

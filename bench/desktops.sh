@@ -12,7 +12,7 @@ data=$(mktemp -d /tmp/cloudroom-bench.XXXXXX)
 chmod 711 "$data"   # desktops, under their own uids, pass through it
 port=${BENCH_PORT:-18080}
 password=bench-operator-password
-CLOUDROOM_DATA=$data CLOUDROOM_PORT=$port CLOUDROOM_ADMIN_PASSWORD=$password \
+CLOUDROOM_DATA=$data CLOUDROOM_PORT=$port CLOUDROOM_HTTPS_PORT=0 CLOUDROOM_ADMIN_PASSWORD=$password \
   "$JAVA_HOME/bin/java" -jar target/cloudroom.jar --cloudroom.desktops.max-desktops=60 --cloudroom.classroom.warm-check-every=5s ${BENCH_SERVER_ARGS:-} >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT

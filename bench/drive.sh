@@ -10,7 +10,7 @@ data=$(mktemp -d /var/tmp/cloudroom-bench.XXXXXX)
 chmod 711 "$data"   # desktops, under their own uids, pass through it
 port=18082
 password=bench-operator-password
-CLOUDROOM_DATA=$data/data CLOUDROOM_PORT=$port CLOUDROOM_ADMIN_PASSWORD=$password \
+CLOUDROOM_DATA=$data/data CLOUDROOM_PORT=$port CLOUDROOM_HTTPS_PORT=0 CLOUDROOM_ADMIN_PASSWORD=$password \
   "$JAVA_HOME/bin/java" -jar target/cloudroom.jar ${BENCH_SERVER_ARGS:-} >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT

@@ -17,7 +17,7 @@ server=
 stop() { [ -z "$server" ] || { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; server=; }; }
 trap 'stop; rm -rf "$data"' EXIT
 start() { # the database URL, user and password
-  CLOUDROOM_DATA=$data CLOUDROOM_PORT=$port CLOUDROOM_ADMIN_PASSWORD=$password CLOUDROOM_DB_URL=$1 \
+  CLOUDROOM_DATA=$data CLOUDROOM_PORT=$port CLOUDROOM_HTTPS_PORT=0 CLOUDROOM_ADMIN_PASSWORD=$password CLOUDROOM_DB_URL=$1 \
     CLOUDROOM_DB_USER=$2 CLOUDROOM_DB_PASSWORD=$3 "$JAVA_HOME/bin/java" -jar target/cloudroom.jar >>"$data/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && return; sleep 1; done

@@ -21,7 +21,7 @@ if [ "$database" = postgres ]; then
   psql -h 127.0.0.1 -U postgres -d postgres -qc 'drop database if exists schoolday_bench' -c 'create database schoolday_bench'
   db=(CLOUDROOM_DB_URL=jdbc:postgresql://127.0.0.1:5432/schoolday_bench CLOUDROOM_DB_USER=postgres CLOUDROOM_DB_PASSWORD=)
 fi
-env "${db[@]}" CLOUDROOM_DATA=$data CLOUDROOM_PORT=$port CLOUDROOM_ADMIN_PASSWORD=$password \
+env "${db[@]}" CLOUDROOM_DATA=$data CLOUDROOM_PORT=$port CLOUDROOM_HTTPS_PORT=0 CLOUDROOM_ADMIN_PASSWORD=$password \
   java -jar "$data/cloudroom.jar" --cloudroom.desktops.max-desktops=60 ${BENCH_SERVER_ARGS:-} >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT

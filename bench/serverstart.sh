@@ -15,7 +15,7 @@ port=${BENCH_PORT:-18080}
 java=$JAVA_HOME/bin/java
 app=$PWD/target/cloudroom-app
 start() {
-  CLOUDROOM_DATA=$data CLOUDROOM_PORT=$port "$@" >"$data/server.log" 2>&1 &
+  CLOUDROOM_DATA=$data CLOUDROOM_PORT=$port CLOUDROOM_HTTPS_PORT=0 "$@" >"$data/server.log" 2>&1 &
   local server=$!
   for _ in $(seq 1 240); do grep -q "Started CloudroomApplication" "$data/server.log" && break; sleep 0.25; done
   grep -o "process running for [0-9.]*" "$data/server.log" | awk '{print $4}'
