@@ -1,5 +1,9 @@
 package org.cloudroom.https;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -11,6 +15,8 @@ import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where this server answers over HTTPS, for pages asked for over plain HTTP to point to: browsers allow the camera
@@ -20,9 +26,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SecureAddress {
 
+	private static final Logger log = LoggerFactory.getLogger(SecureAddress.class);
+
 	private final HttpsSettings settings;
 	private final SchoolCertificates own;
 	private @Nullable Connector connector;
+	private boolean unavailable;
 
 	SecureAddress(HttpsSettings settings, Path data) {
 		this.settings = settings;
@@ -50,15 +59,42 @@ public final class SecureAddress {
 		return connector != null && settings.keystore() == null ? Optional.of(own.authority()) : Optional.empty();
 	}
 
-	/** The HTTPS connector, built once; empty when HTTPS is off. */
+	/**
+	 * The HTTPS connector, built once; empty when HTTPS is off, or when its port is taken or no certificate could be
+	 * made: then the server still starts and serves HTTP, and says why HTTPS is missing (the camera login needs it).
+	 */
 	synchronized Optional<Connector> connector() {
-		if (!settings.enabled()) {
+		if (!settings.enabled() || unavailable) {
 			return Optional.empty();
 		}
 		if (connector == null) {
-			connector = build();
+			try {
+				requireFree(settings.port());
+				connector = build();
+			}
+			catch (IOException | UncheckedIOException e) {
+				unavailable = true;
+				log.warn("No HTTPS on port {}: {}. The server answers over HTTP only; set cloudroom.https.port "
+						+ "(CLOUDROOM_HTTPS_PORT) to a free port, or cloudroom.https.enabled=false", settings.port(),
+						e.getMessage());
+				return Optional.empty();
+			}
 		}
 		return Optional.of(connector);
+	}
+
+	/** Fails when another program listens on the port already (0: any free one). */
+	private static void requireFree(int port) throws IOException {
+		if (port == 0) {
+			return;
+		}
+		try (var probe = new ServerSocket()) {
+			probe.setReuseAddress(true);
+			probe.bind(new InetSocketAddress(port));
+		}
+		catch (IOException e) {
+			throw new IOException("port " + port + " is taken (" + e.getMessage() + ")", e);
+		}
 	}
 
 	private Connector build() {

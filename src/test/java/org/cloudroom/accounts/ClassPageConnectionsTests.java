@@ -13,12 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -65,7 +66,7 @@ class ClassPageConnectionsTests {
 		try (var requests = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int i = 0; i < 5; i++) {
 				pages.add(requests.submit(() -> mvc.get().uri("/schools/{s}/classes/{c}", school.value(),
-						schoolClass.id().value()).session(session).exchange().getResponse().getStatus()));
+						schoolClass.id().value()).cookie(session).exchange().getResponse().getStatus()));
 				pages.getLast().get(30, TimeUnit.SECONDS);
 			}
 		}
@@ -75,10 +76,10 @@ class ClassPageConnectionsTests {
 			.as("connections still held after the pages were answered").isZero();
 	}
 
-	private MockHttpSession login(String username, String password) {
+	private Cookie login(String username, String password) {
 		var result = mvc.post().uri("/login").param("username", username).param("password", password).with(csrf())
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.FOUND);
-		return (MockHttpSession) result.getRequest().getSession(false);
+		return result.getResponse().getCookie("SESSION");
 	}
 }

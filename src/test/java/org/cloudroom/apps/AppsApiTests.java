@@ -106,9 +106,9 @@ class AppsApiTests {
 		var login = mvc.post().uri("/login").param("username", "admin").param("password", "operator-test-password")
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
 			.exchange();
-		var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession(false);
+		var session = login.getResponse().getCookie("SESSION");
 
-		var page = new String(mvc.get().uri("/apps").session(session).header(ACCEPT_LANGUAGE, "zh-CN").exchange()
+		var page = new String(mvc.get().uri("/apps").cookie(session).header(ACCEPT_LANGUAGE, "zh-CN").exchange()
 			.getResponse().getContentAsByteArray(), UTF_8);
 
 		assertThat(page).contains("<span class=\"category\">教育</span>", "<span class=\"category\">编程</span>")
