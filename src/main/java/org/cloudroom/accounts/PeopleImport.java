@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
@@ -22,6 +25,7 @@ public class PeopleImport {
 
 	private final Roster roster;
 	private final AccountsSettings settings;
+	private final Map<SchoolId, ReentrantLock> importing = new ConcurrentHashMap<>();
 
 	PeopleImport(Roster roster, AccountsSettings settings) {
 		this.roster = roster;
@@ -33,12 +37,23 @@ public class PeopleImport {
 		return importBytes(school, read(content), zip, Progress.NONE);
 	}
 
+	/**
+	 * One import of a school at a time: a second one (a double click, two admins at once) waits and then finds what
+	 * the first created, rather than racing it in the database, which answered one of them with a lock timeout.
+	 */
 	ImportResult importBytes(SchoolId school, byte[] bytes, boolean zip, Progress progress) {
-		if (zip || isZip(bytes)) {
-			var bundle = OneRosterBundle.read(bytes, settings.importLimit().toBytes());
-			return roster.add(school, bundle.rows(), true, progress).withSkipped(bundle.skipped());
+		var lock = importing.computeIfAbsent(school, id -> new ReentrantLock());
+		lock.lock();
+		try {
+			if (zip || isZip(bytes)) {
+				var bundle = OneRosterBundle.read(bytes, settings.importLimit().toBytes());
+				return roster.add(school, bundle.rows(), true, progress).withSkipped(bundle.skipped());
+			}
+			return roster.add(school, csvRows(CsvTable.parse(bytes, null)), true, progress);
 		}
-		return roster.add(school, csvRows(CsvTable.parse(bytes, null)), true, progress);
+		finally {
+			lock.unlock();
+		}
 	}
 
 	byte[] read(InputStream content) throws IOException {
