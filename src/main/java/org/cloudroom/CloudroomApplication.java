@@ -3,10 +3,12 @@ package org.cloudroom;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Cloudroom: a cloud computer for every student and teacher of a school. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class CloudroomApplication {
 
 	private static final String WEBSOCKET_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";

@@ -1,9 +1,7 @@
 package org.cloudroom;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class SchoolClock {
 
 	@Bean
-	Clock clock(@Value("${cloudroom.time-zone:Asia/Shanghai}") ZoneId zone) {
-		return Clock.system(zone);
+	Clock clock(CloudroomSettings settings) {
+		return Clock.system(settings.timeZone());
 	}
 }

@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,7 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * attempts cannot slip past the allowance, and a success takes its count back.
  */
 @Component
-@EnableScheduling
 class LoginThrottle {
 
 	static final Duration FORGET_AFTER = Duration.ofDays(1);

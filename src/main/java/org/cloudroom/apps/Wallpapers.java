@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.cloudroom.CloudroomSettings;
 import org.cloudroom.images.Pictures;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +38,8 @@ class Wallpapers {
 
 	private final Path folder;
 
-	Wallpapers(@Value("${cloudroom.data}") Path data) {
-		this.folder = data.resolve("wallpapers").toAbsolutePath();
+	Wallpapers(CloudroomSettings settings) {
+		this.folder = settings.data().resolve("wallpapers").toAbsolutePath();
 	}
 
 	/**

@@ -6,7 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.cloudroom.CloudroomSettings;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,8 +22,8 @@ class DataFolder {
 
 	private final Path data;
 
-	DataFolder(@Value("${cloudroom.data}") Path data) {
-		this.data = data.toAbsolutePath().normalize();
+	DataFolder(CloudroomSettings settings) {
+		this.data = settings.data().toAbsolutePath().normalize();
 	}
 
 	@EventListener(ApplicationStartedEvent.class)

@@ -1,8 +1,7 @@
 package org.cloudroom.https;
 
-import java.nio.file.Path;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.cloudroom.CloudroomSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -14,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class HttpsConfiguration {
 
 	@Bean
-	SecureAddress secureAddress(HttpsSettings settings, @Value("${cloudroom.data}") Path data) {
-		return new SecureAddress(settings, data);
+	SecureAddress secureAddress(HttpsSettings settings, CloudroomSettings cloudroom) {
+		return new SecureAddress(settings, cloudroom.data());
 	}
 
 	/** Only a servlet web server has connectors; the certificate is made (or checked) just before it listens. */

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import org.cloudroom.DatabaseTest;
+import org.cloudroom.MovingClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +30,7 @@ class LoginThrottleTests {
 	@Autowired
 	AccountsSettings settings;
 
-	private final MovingClock clock = new MovingClock();
+	private final MovingClock clock = new MovingClock(Instant.parse("2026-12-02T08:00:00Z"), ZoneOffset.UTC);
 	private final String username = "pupil-" + UUID.randomUUID().toString().substring(0, 8);
 	private final LoginSource address = LoginSource.of("203.0.113.50");
 	private LoginThrottle throttle;
@@ -116,27 +115,4 @@ class LoginThrottleTests {
 	}
 
 	/** A clock the test moves on. */
-	private static final class MovingClock extends Clock {
-
-		private Instant now = Instant.parse("2026-09-01T08:00:00Z");
-
-		void pass(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-	}
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZoneId;
 
+import org.cloudroom.CloudroomSettings;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.drive.spi.HomeStorage;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class DataFolderTests {
 		Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-r--r--"));
 		Files.createDirectories(data.resolve("homes/someone"));
 
-		new DataFolder(data).close();
+		new DataFolder(new CloudroomSettings(data, ZoneId.of("Asia/Shanghai"))).close();
 
 		assertThat(mode(data)).isEqualTo("rwx--x--x");
 		assertThat(mode(data.resolve("homes"))).isEqualTo("rwx--x--x");

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.cloudroom.DatabaseTest;
+import org.cloudroom.MovingClock;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.drive.spi.HomeStorage;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class UsageScanTests {
 	@Autowired
 	PartUploads parts;
 
-	private final MovingClock clock = new MovingClock();
+	private final MovingClock clock = new MovingClock(Instant.parse("2026-12-02T08:00:00Z"), ZoneOffset.UTC);
 
 	@Test
 	void measuresTheHomesOfRunningAndEndedDesktopsAtEachScanAndEveryHomeOnceADay() throws IOException {
@@ -85,30 +84,6 @@ class UsageScanTests {
 	private void save(int bytes, PersonId... people) throws IOException {
 		for (var person : people) {
 			Files.write(Files.createTempFile(storage.home(person), "homework", ".txt"), new byte[bytes]);
-		}
-	}
-
-	private static final class MovingClock extends Clock {
-
-		private Instant now = Instant.parse("2026-12-02T08:00:00Z");
-
-		void pass(Duration time) {
-			now = now.plus(time);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
 		}
 	}
 }
