@@ -5,18 +5,20 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.desktops.spi.RunningDesktop;
+import org.cloudroom.drive.HomeOwners;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The desktops that run, as stored to be found again after a restart, and each person's desktop uid. */
 @Repository
-class DesktopRecords {
+class DesktopRecords implements HomeOwners {
 
 	record Row(RunningDesktop running, PersonId owner, SchoolId school, OffsetDateTime startedAt) {
 	}
@@ -56,12 +58,17 @@ class DesktopRecords {
 		jdbc.sql("delete from desktop where id = ?").param(id).update();
 	}
 
+	@Override
+	public OptionalInt uid(PersonId person) {
+		return jdbc.sql("select uid from desktop_account where person_id = ?").param(person.value())
+			.query(Integer.class).optional().map(OptionalInt::of).orElse(OptionalInt.empty());
+	}
+
 	/** The uid this person's desktops run under: the same every time, never another person's. */
 	int uidOf(PersonId person) {
-		var known = jdbc.sql("select uid from desktop_account where person_id = ?").param(person.value())
-			.query(Integer.class).optional();
+		var known = uid(person);
 		if (known.isPresent()) {
-			return known.get();
+			return known.getAsInt();
 		}
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into desktop_account (person_id) values (?)").param(person.value()).update(keys, "uid");

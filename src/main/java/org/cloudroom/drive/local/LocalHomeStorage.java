@@ -13,12 +13,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.PersonId;
+import org.cloudroom.drive.HomeOwners;
 import org.cloudroom.drive.Homes;
 import org.cloudroom.drive.spi.HomeStorage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,15 +32,15 @@ import org.springframework.stereotype.Component;
 class LocalHomeStorage implements HomeStorage {
 
 	private final Homes homes;
-	private final JdbcClient jdbc;
+	private final ObjectProvider<HomeOwners> owners;
 	private static final Logger log = LoggerFactory.getLogger(LocalHomeStorage.class);
 
 	private final boolean asRoot = "root".equals(System.getProperty("user.name"));
 	private volatile boolean toldUnsupported;
 
-	LocalHomeStorage(Homes homes, JdbcClient jdbc) {
+	LocalHomeStorage(Homes homes, ObjectProvider<HomeOwners> owners) {
 		this.homes = homes;
-		this.jdbc = jdbc;
+		this.owners = owners;
 	}
 
 	/** The home, made {@code rwx------} when it is new: the person's desktop, and only it, is given it at its start. */
@@ -186,8 +187,8 @@ class LocalHomeStorage implements HomeStorage {
 
 	@Override
 	public OptionalInt uid(PersonId person) {
-		return jdbc.sql("select uid from desktop_account where person_id = ?").param(person.value())
-			.query(Integer.class).optional().map(OptionalInt::of).orElse(OptionalInt.empty());
+		var known = owners.getIfAvailable();
+		return known == null ? OptionalInt.empty() : known.uid(person);
 	}
 
 	private Path hidden(String place, PersonId person) throws IOException {
