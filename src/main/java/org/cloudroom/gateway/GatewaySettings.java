@@ -3,8 +3,6 @@ package org.cloudroom.gateway;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import java.time.Duration;
-
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
