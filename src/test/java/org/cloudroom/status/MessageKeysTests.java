@@ -57,6 +57,15 @@ class MessageKeysTests {
 		assertThat(missing).isEmpty();
 	}
 
+	/** A page that fails without a refusal of its own (the error page) says its status's {@code error.http.} key. */
+	@Test
+	void everyStatusHasAMessageForTheErrorPage() throws IOException {
+		var common = load("messages/common").stringPropertyNames();
+		for (var status : Status.values()) {
+			assertThat(common).as(status.name()).contains("error.http." + status.http());
+		}
+	}
+
 	@Test
 	void findsAKeyMissingFromTheBundles() {
 		var code = "new Refused(Status.FORBIDDEN, \"error.forbiden\"); super(\"login.throttled\"); \"cloudroom.data\"";
