@@ -1,17 +1,14 @@
 package org.cloudroom.accounts;
 
-import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.cloudroom.https.SecureAddress;
+import org.cloudroom.status.Refusals;
+import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,8 +22,6 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who may reach what: pages need a login (form or QR card), the JSON API a session or a bearer token, and only
@@ -53,7 +48,7 @@ class WebSecurity {
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain filterChain(HttpSecurity http, PasswordLogin passwordLogin, ApiTokens tokens,
-			SecurityContextRepository contexts, MessageSource messages, ObjectMapper json, SecureAddress secureAddress)
+			SecurityContextRepository contexts, Refusals refusals, SecureAddress secureAddress)
 			throws Exception {
 		var redirects = new DefaultRedirectStrategy();
 		AuthenticationFailureHandler failures = (request, response, e) -> redirects.sendRedirect(request, response,
@@ -85,21 +80,11 @@ class WebSecurity {
 					.requestMatcher(request -> request.isSecure()
 							&& !secureAddress.port().equals(Optional.of(request.getLocalPort())))))
 			.exceptionHandling(errors -> errors
-				.defaultAuthenticationEntryPointFor(
-						(request, response, e) -> problem(response, 401, "error.unauthorized", messages, json), API)
-				.defaultAccessDeniedHandlerFor(
-						(request, response, e) -> problem(response, 403, "error.forbidden", messages, json), API))
+				.defaultAuthenticationEntryPointFor((request, response, e) -> refusals
+					.write(new Refused(Status.UNAUTHORIZED, "error.unauthorized"), request, response), API)
+				.defaultAccessDeniedHandlerFor((request, response, e) -> refusals
+					.write(new Refused(Status.FORBIDDEN, "error.forbidden"), request, response), API))
 			.addFilterBefore(new BearerTokens(tokens), CsrfFilter.class);
 		return http.build();
-	}
-
-	private static void problem(HttpServletResponse response, int status, String key, MessageSource messages,
-			ObjectMapper json) throws IOException {
-		response.setStatus(status);
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		var detail = messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-		json.writeValue(response.getWriter(), Map.of("status", status, "title",
-				status == 401 ? "Unauthorized" : "Forbidden", "detail", detail));
 	}
 }

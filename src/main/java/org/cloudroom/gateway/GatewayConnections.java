@@ -1,18 +1,18 @@
 package org.cloudroom.gateway;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.desktops.Desktop;
-import org.cloudroom.status.Status;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.CloseStatus;
 
 /**
  * The gateway's connections, admitted or open, to count them against the limits and to act on them while they are
@@ -33,9 +33,9 @@ public class GatewayConnections {
 
 		private final PersonId person;
 		private final UUID desktop;
-		private final long admittedAt;
+		private final Instant admittedAt;
 
-		private Slot(PersonId person, UUID desktop, long admittedAt) {
+		private Slot(PersonId person, UUID desktop, Instant admittedAt) {
 			this.person = person;
 			this.desktop = desktop;
 			this.admittedAt = admittedAt;
@@ -43,18 +43,23 @@ public class GatewayConnections {
 	}
 
 	/** A slot whose upgrade neither opened nor failed within this time is given up (the browser went away). */
-	private static final long SLOT_TIMEOUT = TimeUnit.MINUTES.toNanos(1);
+	private static final Duration SLOT_TIMEOUT = Duration.ofMinutes(1);
 
 	private final Map<String, Open> open = new ConcurrentHashMap<>();
 	private final Set<Slot> admitted = ConcurrentHashMap.newKeySet();
+	private final Clock clock;
+
+	GatewayConnections(Clock clock) {
+		this.clock = clock;
+	}
 
 	/**
 	 * Holds a place for the person's connection to the desktop, unless the person or the desktop has as many
 	 * connections, admitted or open, as the limits allow.
 	 */
 	synchronized Optional<Slot> admit(PersonId person, UUID desktop, int perPerson, int perDesktop) {
-		long now = System.nanoTime();
-		admitted.removeIf(slot -> now - slot.admittedAt > SLOT_TIMEOUT);
+		var now = clock.instant();
+		admitted.removeIf(slot -> slot.admittedAt.plus(SLOT_TIMEOUT).isBefore(now));
 		long ofPerson = open.values().stream().filter(c -> c.user().id().equals(person)).count()
 				+ admitted.stream().filter(s -> s.person.equals(person)).count();
 		long ofDesktop = open.values().stream().filter(c -> c.desktop().id().equals(desktop)).count()
@@ -95,7 +100,7 @@ public class GatewayConnections {
 	/** Ends every connection to the owner's desktop by somebody else, such as a teacher's view or a class watching. */
 	public void closeWatchers(PersonId owner) {
 		open.values().stream().filter(c -> !c.ownersOwn() && c.desktop().owner().equals(owner))
-			.forEach(c -> c.relay().end(new CloseStatus(Status.FORBIDDEN.webSocket(), "watching ended")));
+			.forEach(c -> c.relay().end(Ending.WATCHING_ENDED));
 	}
 
 	/** Whether the owner is connected to their own desktop now, from some browser. */

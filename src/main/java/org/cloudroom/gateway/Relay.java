@@ -10,15 +10,11 @@ import java.util.UUID;
 
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.desktops.Desktops;
-import org.cloudroom.rfb.ClientMessageFramer;
-import org.cloudroom.rfb.ClientMessageKind;
 import org.cloudroom.rfb.RfbException;
 import org.cloudroom.rfb.RfbHandshake;
-import org.cloudroom.status.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
-import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
@@ -30,21 +26,17 @@ final class Relay {
 
 	private static final Logger log = LoggerFactory.getLogger(Relay.class);
 	private static final int DESKTOP_CHUNK = 1024 * 1024;
-	private static final int EXTENDED_DESKTOP_SIZE = -308;
 
 	private final WebSocketSession session;
 	private final UUID desktop;
 	private final CloudroomUser user;
-	private final Mode mode;
 	private final Desktops desktops;
 	private final StudyMeter meter;
-	private final ClientMessageFramer framer;
-	private final int maxMessage;
+	private final InputPolicy policy;
+	private final int maxCutText;
 	private final InboundStream inbound = new InboundStream(10_000);
 	private final Runnable onConnected;
 	private volatile SocketChannel channel;
-	private boolean screensAnnounced;
-	private volatile boolean locked;
 
 	Relay(WebSocketSession session, UUID desktop, CloudroomUser user, Mode mode, Desktops desktops, StudyMeter meter,
 			int maxCutText) {
@@ -58,11 +50,10 @@ final class Relay {
 		this.session = session;
 		this.desktop = desktop;
 		this.user = user;
-		this.mode = mode;
 		this.desktops = desktops;
 		this.meter = meter;
-		this.framer = new ClientMessageFramer(maxCutText);
-		this.maxMessage = maxCutText + 16;
+		this.policy = new InputPolicy(mode);
+		this.maxCutText = maxCutText;
 	}
 
 	void start() {
@@ -75,12 +66,12 @@ final class Relay {
 
 	/** Drops every input message from now on (a locked screen), or passes it on again. */
 	void lock(boolean locked) {
-		this.locked = locked;
+		policy.lock(locked);
 	}
 
 	/** Ends the connection from the server's side, with the status the browser sees. */
-	void end(CloseStatus status) {
-		close(status);
+	void end(Ending ending) {
+		close(ending);
 		browserLeft();
 	}
 
@@ -111,11 +102,11 @@ final class Relay {
 		}
 		catch (RfbException e) {
 			log.info("Closed {}'s connection to desktop {}: {}", user.username(), desktop, e.getMessage());
-			close(new CloseStatus(Status.BAD_REQUEST.webSocket(), "protocol error"));
+			close(Ending.PROTOCOL_ERROR);
 		}
 		catch (IOException e) {
 			log.debug("Connection of {} to desktop {} ended: {}", user.username(), desktop, e.getMessage());
-			close(CloseStatus.GOING_AWAY);
+			close(Ending.CONNECTION_LOST);
 		}
 		finally {
 			closeChannel();
@@ -125,57 +116,29 @@ final class Relay {
 		}
 	}
 
-	/** Frames each client message and writes exactly its bytes on, unless the mode drops it. */
+	/** Writes exactly the bytes of each client message the policy passes on, and meters the person's activity. */
 	private void browserToDesktop(SocketChannel connection) throws IOException {
-		var pending = ByteBuffer.allocate(64 * 1024);
-		for (var message = inbound.nextMessage(); message != null; message = inbound.nextMessage()) {
-			if (pending.remaining() < message.remaining()) {
-				int needed = pending.position() + message.remaining();
-				if (needed > maxMessage) {
-					throw new RfbException("a client message of more than " + maxMessage + " bytes");
+		var messages = new BrowserMessages(inbound, maxCutText);
+		for (var message = messages.next(); message != null; message = messages.next()) {
+			switch (policy.verdict(message.kind(), message.bytes())) {
+				case PASS -> forward(message.bytes(), connection);
+				case PASS_AS_ACTIVITY -> {
+					forward(message.bytes(), connection);
+					meter.input(user.id(), user.school());
 				}
-				pending = ByteBuffer.allocate(Math.max(needed, pending.capacity() * 2)).put(pending.flip());
+				case DROP -> {
+				}
+				case DROP_UNASKED_SCREEN_SIZE -> log.info(
+						"Dropped {}'s SetDesktopSize to desktop {}: ExtendedDesktopSize was never asked for",
+						user.username(), desktop);
 			}
-			pending.put(message).flip();
-			for (var frame = framer.next(pending); frame != null; frame = framer.next(pending)) {
-				int end = pending.position() + frame.length();
-				boolean control = mode == Mode.CONTROL && !locked;
-				var bytes = pending.slice(pending.position(), frame.length());
-				if (frame.kind() == ClientMessageKind.SET_ENCODINGS) {
-					screensAnnounced = announces(bytes, EXTENDED_DESKTOP_SIZE);
-				}
-				// TigerVNC 1.12's Xvnc crashes on a SetDesktopSize from a client that never asked for
-				// ExtendedDesktopSize; noVNC always asks first, so only a broken or hostile client is refused.
-				boolean screenSizeAllowed = frame.kind() != ClientMessageKind.SET_DESKTOP_SIZE || screensAnnounced;
-				if (!screenSizeAllowed) {
-					log.info("Dropped {}'s SetDesktopSize to desktop {}: ExtendedDesktopSize was never asked for",
-							user.username(), desktop);
-				}
-				if ((control || !frame.kind().input()) && screenSizeAllowed) {
-					while (bytes.hasRemaining()) {
-						connection.write(bytes);
-					}
-				}
-				if (frame.kind() == ClientMessageKind.KEY_EVENT || frame.kind() == ClientMessageKind.POINTER_EVENT) {
-					if (control) {
-						meter.input(user.id(), user.school());
-					}
-				}
-				pending.position(end);
-			}
-			pending.compact();
 		}
 	}
 
-	/** Whether a SetEncodings message lists the encoding. */
-	private static boolean announces(ByteBuffer setEncodings, int encoding) {
-		int count = Short.toUnsignedInt(setEncodings.getShort(2));
-		for (int i = 0; i < count; i++) {
-			if (setEncodings.getInt(4 + 4 * i) == encoding) {
-				return true;
-			}
+	private static void forward(ByteBuffer bytes, SocketChannel connection) throws IOException {
+		while (bytes.hasRemaining()) {
+			connection.write(bytes);
 		}
-		return false;
 	}
 
 	private void desktopToBrowser() {
@@ -187,20 +150,20 @@ final class Relay {
 				session.sendMessage(new BinaryMessage(buffer, true));
 				buffer.clear();
 			}
-			close(new CloseStatus(1000, "desktop-ended"));
+			close(Ending.DESKTOP_ENDED);
 		}
 		catch (IOException | IllegalStateException e) {
-			close(CloseStatus.GOING_AWAY);
+			close(Ending.CONNECTION_LOST);
 		}
 		finally {
 			inbound.end();
 		}
 	}
 
-	private void close(CloseStatus status) {
+	private void close(Ending ending) {
 		try {
 			if (session.isOpen()) {
-				session.close(status);
+				session.close(ending.closeStatus());
 			}
 		}
 		catch (IOException e) {

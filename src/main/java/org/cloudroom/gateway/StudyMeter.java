@@ -1,5 +1,6 @@
 package org.cloudroom.gateway;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -10,7 +11,6 @@ import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.SchoolId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,19 +26,21 @@ class StudyMeter {
 
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 	private final Map<Key, Integer> counts = new ConcurrentHashMap<>();
 
-	StudyMeter(JdbcClient jdbc, ApplicationEventPublisher events) {
+	StudyMeter(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	void input(PersonId person, SchoolId school) {
-		var minute = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+		var minute = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
 		counts.merge(new Key(person, school, minute), 1, Integer::sum);
 	}
 
-	@Scheduled(fixedDelayString = "${cloudroom.gateway.meter-flush-every:10s}")
+	/** Writes the counted minutes; every {@link GatewaySettings#meterFlushEvery()} ({@link MeterFlushing}). */
 	@Transactional
 	void flush() {
 		for (var key : counts.keySet()) {

@@ -1,7 +1,11 @@
 /**
- * Gateway: the WebSocket endpoint a browser's noVNC talks to. It lets only the right person in, does the VNC
- * handshake with the desktop itself (no VNC secret reaches a browser), forwards the bytes both ways, drops input
- * on view-only connections, and meters active study time from the input it sees.
+ * Gateway: the WebSocket endpoint {@code /gateway/desktops/{id}} a browser's noVNC talks to. It lets only the right
+ * person in, does the VNC handshake with the desktop itself (no VNC secret reaches a browser), forwards the bytes
+ * both ways, drops input on view-only or locked connections, and meters active study time from the input it sees.
+ * It offers {@link org.cloudroom.gateway.Supervision}, the SPI through which the module that knows classes says who
+ * may watch or control whom, with its {@link org.cloudroom.gateway.Mode}s; {@link
+ * org.cloudroom.gateway.GatewayConnections}, to lock an owner's input or end the watchers of a desktop; and the
+ * event {@link org.cloudroom.gateway.ActiveMinuteRecorded}.
  */
 @NullMarked
 package org.cloudroom.gateway;

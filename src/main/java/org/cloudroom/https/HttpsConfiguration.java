@@ -1,5 +1,6 @@
 package org.cloudroom.https;
 
+import java.time.Clock;
 
 import org.cloudroom.CloudroomSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class HttpsConfiguration {
 
 	@Bean
-	SecureAddress secureAddress(HttpsSettings settings, CloudroomSettings cloudroom) {
-		return new SecureAddress(settings, cloudroom.data());
+	SecureAddress secureAddress(HttpsSettings settings, CloudroomSettings cloudroom, Clock clock) {
+		return new SecureAddress(settings, cloudroom.data(), clock);
 	}
 
 	/** Only a servlet web server has connectors; the certificate is made (or checked) just before it listens. */

@@ -18,6 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keystorePassword the password of that keystore
  */
 @ConfigurationProperties("cloudroom.https")
-public record HttpsSettings(@DefaultValue("true") boolean enabled, @DefaultValue("8443") int port,
+record HttpsSettings(@DefaultValue("true") boolean enabled, @DefaultValue("8443") int port,
 		@DefaultValue List<String> names, @Nullable Path keystore, @Nullable String keystorePassword) {
 }

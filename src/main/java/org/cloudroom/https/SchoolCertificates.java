@@ -15,8 +15,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -40,9 +40,11 @@ final class SchoolCertificates {
 	private static final Duration RENEW_BEFORE = Duration.ofDays(30);
 
 	private final Path folder;
+	private final Clock clock;
 
-	SchoolCertificates(Path data) {
+	SchoolCertificates(Path data, Clock clock) {
 		this.folder = data.resolve("https");
+		this.clock = clock;
 	}
 
 	Path keystore() {
@@ -70,7 +72,7 @@ final class SchoolCertificates {
 			}
 			if (!Files.exists(folder.resolve("ca.p12"))) {
 				keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "3650",
-						"-dname", "CN=Cloudroom " + hostName() + " " + Instant.now().getEpochSecond() + ", O=Cloudroom",
+						"-dname", "CN=Cloudroom " + hostName() + " " + clock.instant().getEpochSecond() + ", O=Cloudroom",
 						"-ext", "bc:c", "-ext", "ku:c=keyCertSign,cRLSign", "-keystore", "ca.p12");
 				Files.deleteIfExists(authority());
 				Files.deleteIfExists(keystore());
@@ -129,7 +131,7 @@ final class SchoolCertificates {
 	private boolean covers(Set<String> names) {
 		var certificate = certificate();
 		if (certificate == null
-				|| certificate.getNotAfter().toInstant().isBefore(Instant.now().plus(RENEW_BEFORE))) {
+				|| certificate.getNotAfter().toInstant().isBefore(clock.instant().plus(RENEW_BEFORE))) {
 			return false;
 		}
 		var covered = covered().stream().map(SchoolCertificates::canonical).toList();

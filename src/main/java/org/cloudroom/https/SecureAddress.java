@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 
@@ -33,9 +34,9 @@ public final class SecureAddress {
 	private @Nullable Connector connector;
 	private boolean unavailable;
 
-	SecureAddress(HttpsSettings settings, Path data) {
+	SecureAddress(HttpsSettings settings, Path data, Clock clock) {
 		this.settings = settings;
-		this.own = new SchoolCertificates(data);
+		this.own = new SchoolCertificates(data, clock);
 	}
 
 	/** The HTTPS port, once the server listens; empty when HTTPS is off. */

@@ -9,7 +9,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,9 +27,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private final Translator translator;
+	private final Refusals refusals;
 
-	ProblemResponses(MessageSource messages) {
+	ProblemResponses(MessageSource messages, Refusals refusals) {
 		this.translator = new Translator(messages);
+		this.refusals = refusals;
 	}
 
 	/**
@@ -44,13 +45,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Refused.class)
 	ResponseEntity<ProblemDetail> refused(Refused refused) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(refused.status().http()),
-				translator.message(refused.messageKey(), refused.args()));
-		problem.setTitle(titleOf(refused.status()));
-		problem.setProperty("code", refused.status().name());
-		if (!refused.problems().isEmpty()) {
-			problem.setProperty("problems", translator.problems(refused.problems()));
-		}
+		var problem = refusals.problemOf(refused);
 		var answer = ResponseEntity.status(refused.status().http());
 		if (refused.retryAfter() != null) {
 			answer.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(refused.retryAfter())));
@@ -71,11 +66,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			problem.setDetail(translator.messageOr("error.http." + status.value(), problem.getDetail()));
 		}
 		return super.handleExceptionInternal(ex, body, headers, status, request);
-	}
-
-	private String titleOf(Status status) {
-		var http = HttpStatus.resolve(status.http());
-		return http == null ? status.name() : http.getReasonPhrase();
 	}
 
 	/** Resolves message keys in the current request's language. */

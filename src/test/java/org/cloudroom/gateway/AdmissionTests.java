@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +37,7 @@ class AdmissionTests {
 	private final Desktop desktop = new Desktop(UUID.randomUUID(), student.id(), school, OffsetDateTime.now(), 1,
 			"/gateway/desktops/x");
 	private final Desktops desktops = mock(Desktops.class);
-	private final GatewayConnections connections = new GatewayConnections();
+	private final GatewayConnections connections = new GatewayConnections(Clock.systemUTC());
 
 	/** The teacher may control the student's desktop; the classmate may only watch it; nobody else anything. */
 	private final Supervision rules = new Supervision() {
@@ -170,6 +172,6 @@ class AdmissionTests {
 	}
 
 	private static GatewaySettings settings(int perPerson, int perDesktop) {
-		return new GatewaySettings(DataSize.ofMegabytes(1), perPerson, perDesktop);
+		return new GatewaySettings(DataSize.ofMegabytes(1), perPerson, perDesktop, Duration.ofSeconds(10));
 	}
 }

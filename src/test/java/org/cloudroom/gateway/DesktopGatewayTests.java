@@ -40,6 +40,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -68,6 +71,9 @@ class DesktopGatewayTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ScheduledTaskHolder scheduled;
 
 	@Value("${cloudroom.data}")
 	Path data;
@@ -236,6 +242,14 @@ class DesktopGatewayTests {
 		assertThat(jdbc.sql("select sum(events) from active_minute where person_id = ?").param(owner.id().value())
 			.query(Integer.class).single()).isEqualTo(3);
 		assertThat(activeMinutes(classmate.id())).isZero();
+	}
+
+	@Test
+	void writesTheMetersMinutesEveryTenSecondsWithoutBeingAsked() {
+		assertThat(scheduled.getScheduledTasks()).map(ScheduledTask::getTask)
+			.filteredOn(task -> task.getRunnable().toString().contains(MeterFlushing.class.getSimpleName()))
+			.singleElement().isInstanceOfSatisfying(FixedDelayTask.class,
+					task -> assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofSeconds(10)));
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -143,7 +144,7 @@ class DesktopGatewayViewModeTests {
 				return person.equals(owner.id());
 			}
 		};
-		var connections = new GatewayConnections();
+		var connections = new GatewayConnections(Clock.systemUTC());
 		var session = mock(WebSocketSession.class);
 		when(session.getId()).thenReturn("s1");
 		try (var desktop = connect(session, (desktops, websocket) -> {

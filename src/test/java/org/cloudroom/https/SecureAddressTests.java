@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class SecureAddressTests {
 	@Test
 	void aTakenPortLeavesTheServerWithoutHttpsRatherThanWithoutAStart() throws Exception {
 		try (var other = new ServerSocket(0)) {
-			var address = new SecureAddress(new HttpsSettings(true, other.getLocalPort(), List.of(), null, null), data);
+			var address = new SecureAddress(new HttpsSettings(true, other.getLocalPort(), List.of(), null, null), data, Clock.systemUTC());
 
 			assertThat(address.connector()).isEmpty();
 			assertThat(address.port()).isEmpty();
@@ -30,7 +31,7 @@ class SecureAddressTests {
 	void aCertificateThatCannotBeMadeLeavesTheServerWithoutHttps() throws Exception {
 		var notAFolder = data.resolve("file");
 		java.nio.file.Files.writeString(notAFolder, "not a folder");
-		var address = new SecureAddress(new HttpsSettings(true, 0, List.of(), null, null), notAFolder);
+		var address = new SecureAddress(new HttpsSettings(true, 0, List.of(), null, null), notAFolder, Clock.systemUTC());
 
 		assertThat(address.connector()).isEmpty();
 	}
