@@ -74,7 +74,7 @@ class DesktopLimitBrowserTest {
 	void aStudentWhoseDesktopRunsOutOfProcessesIsToldWhyInTheirTab() throws Exception {
 		browser.logIn(student.username(), student.initialPassword());
 		browser.find("#my-computer").click();
-		browser.await(d -> d.findElement(By.cssSelector("#desktop-status[data-state=connected]")));
+		new DesktopScreen(browser).awaitConnected();
 		var desktop = desktops.mine(person).orElseThrow().id();
 		var uid = jdbc.sql("select uid from desktop_account where person_id = ?").param(person.value())
 			.query(Integer.class).single();
@@ -85,11 +85,7 @@ class DesktopLimitBrowserTest {
 		assertThat(forks.output()).containsAnyOf("Cannot fork", "Resource temporarily unavailable");
 		var notice = browser.await(d -> d.findElement(By.cssSelector("#limit-notice:not([hidden])")));
 		assertThat(notice.getText()).contains("同时运行的程序已达上限");
-		browser.screenshot(Path.of("target", "screenshots", "desktop-limit-zh-CN.png"));
-		var docs = System.getProperty("cloudroom.screenshots");
-		if (docs != null) {
-			browser.screenshot(Path.of(docs).resolve("desktop-limit-zh-CN.png"));
-		}
+		browser.screenshot("desktop-limit-zh-CN.png", true);
 		notice.findElement(By.id("limit-notice-ok")).click();
 		assertThat(browser.find("#desktop-status").getDomAttribute("data-state")).isEqualTo("connected");
 	}

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.Credential;
+import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.PeopleImport;
 import org.cloudroom.accounts.Program;
 import org.cloudroom.accounts.SchoolId;
@@ -36,5 +38,11 @@ record OpenSchool(SchoolId id, String name, Credential admin) {
 			throw new UncheckedIOException(e);
 		}
 		return this;
+	}
+
+	/** A person as the server knows them once they have logged in. */
+	static CloudroomUser user(People people, String username) {
+		var person = people.findByUsername(username).orElseThrow();
+		return new CloudroomUser(person.id(), person.schoolId(), person.username(), person.role());
 	}
 }
