@@ -2,8 +2,6 @@ package org.cloudroom.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.cloudroom.accounts.Credential;
@@ -60,8 +58,7 @@ class DesktopLimitBrowserTest {
 	void aStudentOfAClass() throws Exception {
 		var school = OpenSchool.open(program, "Bamboo Primary School", 10);
 		var list = ClassList.of("limit", "五年级三班", 1);
-		student = peopleImport.importFile(school.id(),
-				new ByteArrayInputStream(list.csv().getBytes(StandardCharsets.UTF_8)), false).people().getFirst();
+		student = school.importing(peopleImport, list.csv()).getFirst();
 		person = people.findByUsername(student.username()).orElseThrow().id();
 	}
 

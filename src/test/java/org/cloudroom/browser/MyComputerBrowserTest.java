@@ -3,8 +3,6 @@ package org.cloudroom.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,8 +76,7 @@ class MyComputerBrowserTest {
 	void aStudentOfAClass() throws Exception {
 		var school = OpenSchool.open(program, "Lotus Primary School", 10);
 		var list = ClassList.of("四年级一班", 1);
-		student = peopleImport.importFile(school.id(),
-				new ByteArrayInputStream(list.csv().getBytes(StandardCharsets.UTF_8)), false).people().getFirst();
+		student = school.importing(peopleImport, list.csv()).getFirst();
 		person = people.findByUsername(student.username()).orElseThrow().id();
 	}
 

@@ -3,8 +3,6 @@ package org.cloudroom.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,12 +84,12 @@ class TeacherHandsOutAnAppBrowserTest {
 	void aSchoolWithAMusicClassAndAnArtClass() throws Exception {
 		tag = UUID.randomUUID().toString().substring(0, 6);
 		school = OpenSchool.open(program, "Lotus Primary School", 10);
-		peopleImport.importFile(school.id(), new ByteArrayInputStream("""
+		school.importing(peopleImport, """
 				username,given_name,family_name,role,class,password
 				music-%1$s,老师,音乐,teacher,五年级一班,teacher-pass-1
 				ming-%1$s,小明,王,student,五年级一班,student-pass-1
 				hong-%1$s,小红,李,student,五年级二班,student-pass-2
-				""".formatted(tag).getBytes(StandardCharsets.UTF_8)), false);
+				""".formatted(tag));
 		ming = people.findByUsername("ming-" + tag).orElseThrow().id();
 		hong = people.findByUsername("hong-" + tag).orElseThrow().id();
 	}

@@ -3,9 +3,7 @@ package org.cloudroom.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,19 +91,18 @@ class TeacherRunsTheComputerRoomBrowserTest {
 		var tag = UUID.randomUUID().toString().substring(0, 6);
 		var list = ClassList.of("s" + tag + "-", "四年级二班", STUDENTS);
 		var csv = list.csv() + "li-" + tag + ",老师,李,teacher,四年级二班,\r\n";
-		var imported = peopleImport.importFile(school.id(), new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-				false);
+		var imported = school.importing(peopleImport, csv);
 		names = list.students().stream().map(ClassList.Student::displayName).toList();
-		teacher = imported.people().getLast();
-		student = imported.people().getFirst();
+		teacher = imported.getLast();
+		student = imported.getFirst();
 		classId = classes.findByName(school.id(), "四年级二班").orElseThrow().id().toString();
 		studentUser = user(student.username());
 		// The teacher's desktop (to show to the class) and the classmates' run as if opened elsewhere.
 		var others = new ArrayList<CloudroomUser>();
-		for (var other : imported.people().subList(1, imported.people().size())) {
+		for (var other : imported.subList(1, imported.size())) {
 			others.add(user(other.username()));
 		}
-		classmates = imported.people().subList(1, STUDENTS);
+		classmates = imported.subList(1, STUDENTS);
 		try (var starts = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
 			for (var user : others) {
 				running.add(user);

@@ -2,8 +2,6 @@ package org.cloudroom.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -71,10 +69,9 @@ class WholeClassOnOneScreenBrowserTest {
 		var tag = UUID.randomUUID().toString().substring(0, 6);
 		var list = ClassList.of("w" + tag + "-", "四年级一班", STUDENTS);
 		var csv = list.csv() + "wang-" + tag + ",老师,王,teacher,四年级一班,\r\n";
-		var imported = peopleImport.importFile(school.id(),
-				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false);
-		var teacher = imported.people().getLast();
-		var watcher = imported.people().getFirst();
+		var imported = school.importing(peopleImport, csv);
+		var teacher = imported.getLast();
+		var watcher = imported.getFirst();
 		teacherUser = user(teacher.username());
 		var classId = classes.findByName(school.id(), "四年级一班").orElseThrow().id();
 		var teacherDesktop = desktops.startOrResume(teacherUser, Locale.SIMPLIFIED_CHINESE);
