@@ -21,7 +21,7 @@ import org.springframework.util.unit.DataSize;
  * empty, the address the admin's browser used to reach the server
  */
 @ConfigurationProperties("cloudroom.accounts")
-public record AccountsSettings(@Nullable String adminPassword, @DefaultValue("false") boolean demo,
+record AccountsSettings(@Nullable String adminPassword, @DefaultValue("false") boolean demo,
 		@DefaultValue Throttle throttle, @DefaultValue("5MB") DataSize importLimit,
 		@DefaultValue("12h") Duration tokenLifetime, @Nullable URI publicAddress) {
 
@@ -36,11 +36,11 @@ public record AccountsSettings(@Nullable String adminPassword, @DefaultValue("fa
 	 * @param firstWait the first wait
 	 * @param longestWait the longest wait
 	 */
-	public record Throttle(@DefaultValue("5") int perAccountAndAddress, @DefaultValue("100") int perAddress,
+	record Throttle(@DefaultValue("5") int perAccountAndAddress, @DefaultValue("100") int perAddress,
 			@DefaultValue("20") int perAccount, @DefaultValue("30s") Duration firstWait,
 			@DefaultValue("15m") Duration longestWait) {
 
-		public Throttle {
+		Throttle {
 			if (perAccountAndAddress < 1 || perAddress < 1 || perAccount < 1) {
 				throw new IllegalArgumentException("cloudroom.accounts.throttle: each number of failed logins must be"
 						+ " at least 1");

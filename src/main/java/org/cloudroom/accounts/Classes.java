@@ -2,7 +2,7 @@ package org.cloudroom.accounts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +25,11 @@ public class Classes {
 			""";
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	Classes(JdbcClient jdbc) {
+	Classes(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	public List<SchoolClass> ofSchool(SchoolId school) {
@@ -76,7 +78,7 @@ public class Classes {
 	SchoolClass insert(SchoolId school, String name) {
 		var id = ClassId.random();
 		jdbc.sql("insert into school_class (id, school_id, name, created_at) values (?, ?, ?, ?)")
-			.params(id.value(), school.value(), name, OffsetDateTime.now(ZoneOffset.UTC)).update();
+			.params(id.value(), school.value(), name, clock.instant().atOffset(ZoneOffset.UTC)).update();
 		return new SchoolClass(id, school, name, 0);
 	}
 

@@ -2,6 +2,7 @@ package org.cloudroom.accounts;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -82,17 +83,19 @@ class ImportJobs {
 	}
 
 	private final PeopleImport peopleImport;
+	private final Clock clock;
 	private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
 
-	ImportJobs(PeopleImport peopleImport) {
+	ImportJobs(PeopleImport peopleImport, Clock clock) {
 		this.peopleImport = peopleImport;
+		this.clock = clock;
 	}
 
 	/** Starts importing the file, or joins the import of the same file for the school that runs or just ran. */
 	synchronized UUID start(CloudroomUser user, SchoolId school, byte[] file, boolean zip) {
 		forgetOld();
 		var content = HexFormat.of().formatHex(sha256(file));
-		var now = Instant.now();
+		var now = clock.instant();
 		var same = jobs.entrySet().stream().filter(e -> e.getValue().repeatedBy(school, content, now)).findFirst();
 		if (same.isPresent()) {
 			same.get().getValue().owners.add(user.id());
@@ -116,7 +119,7 @@ class ImportJobs {
 				log.error("import {} failed", id, e);
 			}
 			finally {
-				job.ended = Instant.now();
+				job.ended = clock.instant();
 			}
 		});
 		return id;
@@ -136,7 +139,7 @@ class ImportJobs {
 	}
 
 	private void forgetOld() {
-		var cutoff = Instant.now().minus(KEEP);
+		var cutoff = clock.instant().minus(KEEP);
 		jobs.values().removeIf(j -> j.ended != null && j.ended.isBefore(cutoff));
 	}
 }

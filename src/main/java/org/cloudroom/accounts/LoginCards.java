@@ -1,5 +1,6 @@
 package org.cloudroom.accounts;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * People who chose their own password keep it; their card says so.
  */
 @Service
-public class LoginCards {
+class LoginCards {
 
 	static final String PREFIX = "cloudroom:";
 
@@ -31,25 +32,27 @@ public class LoginCards {
 	 * A card ready to print; {@code password} is the new initial password when one was set for the card, else null:
 	 * the person keeps the one they chose ({@code ownPassword}) or were given.
 	 */
-	public record PrintedCard(PersonId person, String displayName, String username, @Nullable String className,
+	record PrintedCard(PersonId person, String displayName, String username, @Nullable String className,
 			@Nullable String password, boolean ownPassword, String qrCode) {
 	}
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 	private final People people;
 	private final Classes classes;
 	private final PasswordEncoder passwords;
 
-	LoginCards(JdbcClient jdbc, People people, Classes classes, PasswordEncoder passwords) {
+	LoginCards(JdbcClient jdbc, People people, Classes classes, PasswordEncoder passwords, Clock clock) {
 		this.jdbc = jdbc;
 		this.people = people;
 		this.classes = classes;
 		this.passwords = passwords;
+		this.clock = clock;
 	}
 
 	/** Issues a new card for every student of the class, with new initial passwords only if asked for. */
 	@Transactional
-	public List<PrintedCard> issueForClass(SchoolId school, ClassId classId, boolean newPasswords) {
+	List<PrintedCard> issueForClass(SchoolId school, ClassId classId, boolean newPasswords) {
 		var schoolClass = classes.find(school, classId).orElseThrow(Refused::notFound);
 		return people.ofClass(classId).stream().filter(p -> p.role() == Role.STUDENT)
 			.map(p -> issue(p, schoolClass.name(), newPasswords)).toList();
@@ -57,7 +60,7 @@ public class LoginCards {
 
 	/** Issues a new card for one person of the school, voiding their old one; their password stays. */
 	@Transactional
-	public PrintedCard issueFor(SchoolId school, PersonId personId) {
+	PrintedCard issueFor(SchoolId school, PersonId personId) {
 		var person = people.findInSchool(school, personId).orElseThrow(Refused::notFound);
 		var className = classes.ofPerson(personId).stream().map(SchoolClass::name).findFirst().orElse(null);
 		return issue(person, className, false);
@@ -65,14 +68,14 @@ public class LoginCards {
 
 	/** Voids the person's card: it stops working at once. */
 	@Transactional
-	public void voidCard(SchoolId school, PersonId personId) {
+	void voidCard(SchoolId school, PersonId personId) {
 		var person = people.findInSchool(school, personId).orElseThrow(Refused::notFound);
 		jdbc.sql("update login_card set voided_at = ? where person_id = ? and voided_at is null")
-			.params(OffsetDateTime.now(ZoneOffset.UTC), person.id().value()).update();
+			.params(clock.instant().atOffset(ZoneOffset.UTC), person.id().value()).update();
 	}
 
 	/** When each person of the class got the card that is valid now. */
-	public Map<PersonId, OffsetDateTime> validCards(SchoolId school, ClassId classId) {
+	Map<PersonId, OffsetDateTime> validCards(SchoolId school, ClassId classId) {
 		return jdbc.sql("""
 				select k.person_id, k.issued_at from login_card k join class_member m on m.person_id = k.person_id
 				where m.class_id = ? and k.school_id = ? and k.voided_at is null""")
@@ -97,7 +100,7 @@ public class LoginCards {
 	}
 
 	private PrintedCard issue(Person person, @Nullable String className, boolean newPassword) {
-		var now = OffsetDateTime.now(ZoneOffset.UTC);
+		var now = clock.instant().atOffset(ZoneOffset.UTC);
 		jdbc.sql("update login_card set voided_at = ? where person_id = ? and voided_at is null")
 			.params(now, person.id().value()).update();
 		var secret = Secrets.token(16);

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -182,7 +183,11 @@ class LoginThrottle {
 				? other : one;
 	}
 
-	@Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
+	/**
+	 * Forgets failures older than {@link #FORGET_AFTER}, hourly. Not a setting: the hour only bounds how long rows
+	 * linger after they stopped counting, which nobody sees.
+	 */
+	@Scheduled(fixedDelay = 60, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
 	void forgetOldFailures() {
 		jdbc.sql("delete from login_failure where last_attempt < ?").param(utc(clock.instant().minus(FORGET_AFTER)))
 			.update();

@@ -2,6 +2,7 @@ package org.cloudroom.accounts;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,11 @@ class OwnAddresses {
 		}
 	}
 
-	@Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
+	/**
+	 * Forgets addresses not logged in from for {@link LoginThrottle#KNOWN_FOR}, hourly. Not a setting: the hour only
+	 * bounds how long rows linger after they stopped counting, which nobody sees.
+	 */
+	@Scheduled(fixedDelay = 60, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
 	void forgetOldAddresses() {
 		jdbc.sql("delete from login_source where last_login < ?").param(now().minus(LoginThrottle.KNOWN_FOR)).update();
 	}

@@ -2,7 +2,7 @@ package org.cloudroom.accounts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
@@ -23,11 +23,13 @@ public class People {
 	private static final String SELECT = "select id, school_id, username, given_name, family_name, role, language from person";
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 	private final ApiTokens tokens;
 
-	People(JdbcClient jdbc, ApiTokens tokens) {
+	People(JdbcClient jdbc, ApiTokens tokens, Clock clock) {
 		this.jdbc = jdbc;
 		this.tokens = tokens;
+		this.clock = clock;
 	}
 
 	public Optional<Person> find(PersonId id) {
@@ -77,7 +79,7 @@ public class People {
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(account.id().value(), account.school() == null ? null : account.school().value(),
 					account.username(), account.givenName(), account.familyName(), account.role().name(),
-					account.passwordHash(), account.ownPassword(), OffsetDateTime.now(ZoneOffset.UTC))
+					account.passwordHash(), account.ownPassword(), clock.instant().atOffset(ZoneOffset.UTC))
 			.update();
 	}
 

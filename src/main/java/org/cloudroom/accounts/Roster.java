@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * refused with one answer that says none of this: nobody learns from it who has an account in another school.
  */
 @Service
-public class Roster {
+class Roster {
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 	/** Names that look like the program's own staff on a login page every school shares. */
@@ -48,7 +48,7 @@ public class Roster {
 	}
 
 	@Transactional
-	public SchoolClass addClass(SchoolId school, String name) {
+	SchoolClass addClass(SchoolId school, String name) {
 		var problem = nameProblem(name, null, 0, "name");
 		if (problem != null) {
 			throw new Refused(Status.UNPROCESSABLE, List.of(problem), problem.message(), problem.args());

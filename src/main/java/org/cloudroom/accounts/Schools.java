@@ -2,7 +2,7 @@ package org.cloudroom.accounts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +23,11 @@ public class Schools {
 			""";
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	Schools(JdbcClient jdbc) {
+	Schools(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	public List<School> all() {
@@ -44,7 +46,7 @@ public class Schools {
 	School insert(String name, int accountQuota) {
 		var id = SchoolId.random();
 		jdbc.sql("insert into school (id, name, account_quota, created_at) values (?, ?, ?, ?)")
-			.params(id.value(), name, accountQuota, OffsetDateTime.now(ZoneOffset.UTC)).update();
+			.params(id.value(), name, accountQuota, clock.instant().atOffset(ZoneOffset.UTC)).update();
 		return new School(id, name, accountQuota, 0);
 	}
 

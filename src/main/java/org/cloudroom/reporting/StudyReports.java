@@ -2,7 +2,6 @@ package org.cloudroom.reporting;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,18 +35,18 @@ class StudyReports {
 	private final Schools schools;
 	private final Classes classes;
 	private final People people;
-	private final ZoneId zone;
+	private final Clock clock;
 
 	StudyReports(StudyFigures figures, Schools schools, Classes classes, People people, Clock clock) {
 		this.figures = figures;
 		this.schools = schools;
 		this.classes = classes;
 		this.people = people;
-		this.zone = clock.getZone();
+		this.clock = clock;
 	}
 
 	LocalDate today() {
-		return LocalDate.now(zone);
+		return LocalDate.now(clock);
 	}
 
 	Reports.Program program(CloudroomUser user, Period period) {

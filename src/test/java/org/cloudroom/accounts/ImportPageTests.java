@@ -2,11 +2,11 @@ package org.cloudroom.accounts;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -64,16 +64,10 @@ class ImportPageTests {
 		}
 	}
 
-	private String awaitResult(SchoolId school, String job, CloudroomUser admin) throws Exception {
-		var deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (true) {
-			var page = mvc.get().uri("/schools/{s}/import/{j}", school.toString(), job).with(as(admin)).exchange()
-				.getResponse().getContentAsString();
-			if (!page.contains("import-running") || Instant.now().isAfter(deadline)) {
-				return page;
-			}
-			Thread.sleep(100);
-		}
+	private String awaitResult(SchoolId school, String job, CloudroomUser admin) {
+		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+			.until(() -> mvc.get().uri("/schools/{s}/import/{j}", school.toString(), job).with(as(admin)).exchange()
+				.getResponse().getContentAsString(), page -> !page.contains("import-running"));
 	}
 
 	private static String job(String fragment) {

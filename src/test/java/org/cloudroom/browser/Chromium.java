@@ -41,6 +41,7 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 
 	private String languages = "en-US,en";
 	private boolean anyCertificate;
+	private @Nullable Duration hurried;
 	private @Nullable String base;
 	private @Nullable Path profile;
 	private @Nullable ChromeDriver driver;
@@ -58,6 +59,26 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 	Chromium trustingAnyCertificate() {
 		this.anyCertificate = true;
 		return this;
+	}
+
+	/**
+	 * Runs the pages' repeating timers ({@code setInterval}) at most this far apart, as if their clock ran faster,
+	 * and counts the JSON {@linkplain #answers answers} they read: a test then waits for a page's next check instead
+	 * of sleeping through its interval. The pages themselves are unchanged.
+	 */
+	Chromium hurrying(Duration every) {
+		if (driver != null) {
+			throw new IllegalStateException("the browser has started already");
+		}
+		this.hurried = every;
+		return this;
+	}
+
+	/** How many JSON answers of the path the page shown has read since it opened; counted by a hurrying browser. */
+	long answers(String path) {
+		return ((Number) driver().executeScript(
+				"return (window.cloudroomAnswers || {})[new URL(arguments[0], location.href).pathname] || 0", path))
+			.longValue();
 	}
 
 	ChromeDriver driver() {
@@ -100,6 +121,14 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 				2 * width - ((Number) inner.get(0)).intValue(), 2 * height - ((Number) inner.get(1)).intValue()));
 	}
 
+	/**
+	 * Waits until the page has drawn two more frames: what it does on a resize or before a paint (its resize
+	 * handlers, its ResizeObservers) has run.
+	 */
+	void awaitFrames() {
+		driver().executeAsyncScript("requestAnimationFrame(() => requestAnimationFrame(arguments[arguments.length - 1]))");
+	}
+
 	/** Logs in with the login page's form and waits until the person's home has opened. */
 	void logIn(String username, String password) {
 		open("/login");
@@ -127,6 +156,18 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * Takes the page into {@code target/screenshots}, and one for the README's images also into the folder that
+	 * {@code -Dcloudroom.screenshots} names.
+	 */
+	void screenshot(String name, boolean forReadme) {
+		screenshot(Path.of("target", "screenshots").resolve(name));
+		var docs = System.getProperty("cloudroom.screenshots");
+		if (docs != null && forReadme) {
+			screenshot(Path.of(docs).resolve(name));
 		}
 	}
 
@@ -187,7 +228,24 @@ final class Chromium implements BeforeEachCallback, AfterTestExecutionCallback, 
 			.usingDriverExecutable(new File(System.getProperty("cloudroom.chromedriver", "/usr/bin/chromedriver")))
 			.usingAnyFreePort()
 			.build();
-		return new ChromeDriver(service, options);
+		var started = new ChromeDriver(service, options);
+		if (hurried != null) {
+			started.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+					(() => {
+					  const every = %d, setInterval = window.setInterval, json = Response.prototype.json;
+					  window.setInterval = (task, ms, ...rest) => setInterval(task, Math.min(ms ?? 0, every), ...rest);
+					  window.cloudroomAnswers = {};
+					  Response.prototype.json = function () {
+					    const path = new URL(this.url).pathname;
+					    // Counted after the page's own code has taken the answer.
+					    return json.call(this).then(value => {
+					      setTimeout(() => window.cloudroomAnswers[path] = (window.cloudroomAnswers[path] || 0) + 1);
+					      return value;
+					    });
+					  };
+					})();""".formatted(hurried.toMillis())));
+		}
+		return started;
 	}
 
 	private Path camera() {

@@ -2,8 +2,6 @@ package org.cloudroom.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.cloudroom.accounts.Credential;
@@ -60,8 +58,7 @@ class DesktopLimitBrowserTest {
 	void aStudentOfAClass() throws Exception {
 		var school = OpenSchool.open(program, "Bamboo Primary School", 10);
 		var list = ClassList.of("limit", "五年级三班", 1);
-		student = peopleImport.importFile(school.id(),
-				new ByteArrayInputStream(list.csv().getBytes(StandardCharsets.UTF_8)), false).people().getFirst();
+		student = school.importing(peopleImport, list.csv()).getFirst();
 		person = people.findByUsername(student.username()).orElseThrow().id();
 	}
 
@@ -74,7 +71,7 @@ class DesktopLimitBrowserTest {
 	void aStudentWhoseDesktopRunsOutOfProcessesIsToldWhyInTheirTab() throws Exception {
 		browser.logIn(student.username(), student.initialPassword());
 		browser.find("#my-computer").click();
-		browser.await(d -> d.findElement(By.cssSelector("#desktop-status[data-state=connected]")));
+		new DesktopScreen(browser).awaitConnected();
 		var desktop = desktops.mine(person).orElseThrow().id();
 		var uid = jdbc.sql("select uid from desktop_account where person_id = ?").param(person.value())
 			.query(Integer.class).single();
@@ -85,11 +82,7 @@ class DesktopLimitBrowserTest {
 		assertThat(forks.output()).containsAnyOf("Cannot fork", "Resource temporarily unavailable");
 		var notice = browser.await(d -> d.findElement(By.cssSelector("#limit-notice:not([hidden])")));
 		assertThat(notice.getText()).contains("同时运行的程序已达上限");
-		browser.screenshot(Path.of("target", "screenshots", "desktop-limit-zh-CN.png"));
-		var docs = System.getProperty("cloudroom.screenshots");
-		if (docs != null) {
-			browser.screenshot(Path.of(docs).resolve("desktop-limit-zh-CN.png"));
-		}
+		browser.screenshot("desktop-limit-zh-CN.png", true);
 		notice.findElement(By.id("limit-notice-ok")).click();
 		assertThat(browser.find("#desktop-status").getDomAttribute("data-state")).isEqualTo("connected");
 	}

@@ -4,9 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
+import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.Credential;
+import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.PeopleImport;
 import org.cloudroom.accounts.Program;
 import org.cloudroom.accounts.SchoolId;
@@ -29,12 +32,24 @@ record OpenSchool(SchoolId id, String name, Credential admin) {
 	}
 
 	OpenSchool withClass(PeopleImport peopleImport, ClassList list) {
+		importing(peopleImport, list.csv());
+		return this;
+	}
+
+	/** Imports a class list's CSV as the school's admin uploads it; the credentials in the file's order. */
+	List<Credential> importing(PeopleImport peopleImport, String csv) {
 		try {
-			peopleImport.importFile(id, new ByteArrayInputStream(list.csv().getBytes(StandardCharsets.UTF_8)), false);
+			return peopleImport.importFile(id, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false)
+				.people();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return this;
+	}
+
+	/** A person as the server knows them once they have logged in. */
+	static CloudroomUser user(People people, String username) {
+		var person = people.findByUsername(username).orElseThrow();
+		return new CloudroomUser(person.id(), person.schoolId(), person.username(), person.role());
 	}
 }

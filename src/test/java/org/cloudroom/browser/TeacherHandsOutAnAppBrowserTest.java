@@ -3,8 +3,6 @@ package org.cloudroom.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -46,15 +42,17 @@ class TeacherHandsOutAnAppBrowserTest {
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 	private static final String XTERM = "debian-xterm";
-	private static final List<Integer> BLUE = List.of(0x2f, 0x7d, 0xe1);
+	private static final List<Integer> BLUE = DesktopScreen.BACKGROUND;
 	private static final List<Integer> ORANGE = List.of(0xaa, 0x33, 0x00);
 	private static final List<Integer> GREEN = List.of(0x00, 0xa0, 0x3c);
 
 	@RegisterExtension
-	final Chromium student = new Chromium().speaking("zh-CN,zh");
+	final Chromium student = new Chromium().speaking("zh-CN,zh").hurrying(Duration.ofSeconds(1));
 
 	@RegisterExtension
 	final Chromium staff = new Chromium().speaking("zh-CN,zh");
+
+	private final DesktopScreen screen = new DesktopScreen(student);
 
 	@Autowired
 	Program program;
@@ -86,12 +84,12 @@ class TeacherHandsOutAnAppBrowserTest {
 	void aSchoolWithAMusicClassAndAnArtClass() throws Exception {
 		tag = UUID.randomUUID().toString().substring(0, 6);
 		school = OpenSchool.open(program, "Lotus Primary School", 10);
-		peopleImport.importFile(school.id(), new ByteArrayInputStream("""
+		school.importing(peopleImport, """
 				username,given_name,family_name,role,class,password
 				music-%1$s,老师,音乐,teacher,五年级一班,teacher-pass-1
 				ming-%1$s,小明,王,student,五年级一班,student-pass-1
 				hong-%1$s,小红,李,student,五年级二班,student-pass-2
-				""".formatted(tag).getBytes(StandardCharsets.UTF_8)), false);
+				""".formatted(tag));
 		ming = people.findByUsername("ming-" + tag).orElseThrow().id();
 		hong = people.findByUsername("hong-" + tag).orElseThrow().id();
 	}
@@ -138,23 +136,24 @@ class TeacherHandsOutAnAppBrowserTest {
 		}
 		await().atMost(PATIENCE).until(() -> DesktopProcesses.named(DesktopProcesses.of(data, desktop), "pcmanfm")
 			.isPresent());
-		Thread.sleep(Duration.ofSeconds(2));
+		screen.awaitIcons(PATIENCE);
+		screen.awaitDrawnNear(60, 375, PATIENCE); // the fourth icon, the class's app
 		screenshot(student, "desktop-class-apps-icons.png");
 		openStartMenu();
 		screenshot(student, "desktop-class-apps-menu.png");
-		type(Keys.RETURN);
+		screen.type(Keys.RETURN);
 		// As a person would: when the menu closed without starting it (seen once on a busy machine), open it again.
 		for (int tries = 0; tries < 4 && !started(desktop, "xterm"); tries++) {
-			if (pixel(60, height() - 60).equals(BLUE)) {
+			if (screen.pixel(60, screen.height() - 60).equals(BLUE)) {
 				openStartMenu();
-				type(Keys.RETURN);
+				screen.type(Keys.RETURN);
 			}
 		}
 		await().atMost(PATIENCE).until(() -> started(desktop, "xterm"));
-		await().atMost(PATIENCE).until(() -> !pixel(200, 200).equals(BLUE));
+		await().atMost(PATIENCE).until(() -> !screen.pixel(200, 200).equals(BLUE));
 		openStartMenu();
 		screenshot(student, "desktop-class-apps.png");
-		type(Keys.ESCAPE);
+		screen.type(Keys.ESCAPE);
 
 		var hongUser = new CloudroomUser(hong, school.id(), "hong-" + tag, Role.STUDENT);
 		var hongsDesktop = desktops.startOrResume(hongUser, Locale.SIMPLIFIED_CHINESE).id();
@@ -168,11 +167,15 @@ class TeacherHandsOutAnAppBrowserTest {
 		staff.find("#save-profile").click();
 		staff.await(d -> d.findElement(By.cssSelector("#versions")));
 		student.await(d -> d.findElement(By.cssSelector("#new-configuration")).isDisplayed());
-		assertThat(pixel(900, 300)).isEqualTo(BLUE);
+		assertThat(screen.pixel(900, 300)).isEqualTo(BLUE);
 
 		restartDesktop();
-		assertThat(pixel(900, 300)).isEqualTo(ORANGE);
-		Thread.sleep(Duration.ofSeconds(16));
+		assertThat(screen.pixel(900, 300)).isEqualTo(ORANGE);
+		// The page asks now and then whether a newer configuration is ready (every second in this browser, every
+		// 15 s for a person): two more answers, so at least one to a question asked when the new desktop was up.
+		var api = student.find("#new-configuration").getDomAttribute("data-api");
+		var answered = student.answers(api);
+		student.await(d -> student.answers(api) >= answered + 2);
 		assertThat(student.find("#new-configuration").isDisplayed()).isFalse();
 
 		var image = SCREENSHOTS.resolve("green-wallpaper.png").toAbsolutePath();
@@ -189,17 +192,17 @@ class TeacherHandsOutAnAppBrowserTest {
 		staff.driver().executeScript("document.getElementById('profile').scrollIntoView()");
 		screenshot(staff, "apps-school-profile.png");
 		restartDesktop();
-		await().atMost(PATIENCE).until(() -> pixel(900, 300).equals(GREEN));
+		await().atMost(PATIENCE).until(() -> screen.pixel(900, 300).equals(GREEN));
 		screenshot(student, "desktop-wallpaper-image.png");
 
 		staff.find("#roll-back").click();
 		staff.await(d -> d.findElement(By.cssSelector(".notice.ok")));
 		restartDesktop();
-		assertThat(pixel(900, 300)).isEqualTo(ORANGE);
+		assertThat(screen.pixel(900, 300)).isEqualTo(ORANGE);
 		staff.find("#roll-back").click();
 		staff.await(d -> d.findElement(By.cssSelector(".notice.ok")));
 		restartDesktop();
-		assertThat(pixel(900, 300)).isEqualTo(BLUE);
+		assertThat(screen.pixel(900, 300)).isEqualTo(BLUE);
 	}
 
 	/** The student's desktop is shut down and My computer opened again: a new desktop starts. */
@@ -207,7 +210,7 @@ class TeacherHandsOutAnAppBrowserTest {
 		desktops.stop(ming, "restart");
 		student.open("/desktop");
 		awaitDesktop();
-		await().atMost(PATIENCE).until(() -> !pixel(900, 300).equals(List.of(0, 0, 0)));
+		await().atMost(PATIENCE).until(() -> !screen.pixel(900, 300).equals(DesktopScreen.BLACK));
 	}
 
 	private String classId(String name) {
@@ -219,62 +222,24 @@ class TeacherHandsOutAnAppBrowserTest {
 	}
 
 	private void awaitDesktop() {
-		student.await(d -> d.findElement(By.cssSelector("#desktop-status[data-state=connected]")));
-		await().atMost(PATIENCE).until(() -> !pixel(5, height() - 5).equals(List.of(0, 0, 0))
-				&& !pixel(5, height() - 5).equals(BLUE));
+		screen.awaitConnected();
+		screen.awaitTaskbar(PATIENCE);
+	}
+
+	/** Whether the program runs on the desktop within a few seconds. */
+	private boolean started(UUID desktop, String program) {
+		return DesktopScreen.within(Duration.ofSeconds(5),
+				() -> DesktopProcesses.named(DesktopProcesses.of(data, desktop), program).isPresent());
 	}
 
 	/** Opens IceWM's start menu, whose first entry it selects, and waits until the menu is drawn. */
-	/** Whether the program runs on the desktop within a few seconds. */
-	private boolean started(java.util.UUID desktop, String program) throws InterruptedException {
-		for (int wait = 0; wait < 25; wait++) {
-			if (DesktopProcesses.named(DesktopProcesses.of(data, desktop), program).isPresent()) {
-				return true;
-			}
-			Thread.sleep(200);
-		}
-		return false;
-	}
-
 	private void openStartMenu() {
-		clickDesktop(12, height() - 12);
-		await().atMost(PATIENCE).until(() -> !pixel(60, height() - 60).equals(BLUE));
-	}
-
-	private WebElement canvas() {
-		return student.find("#screen canvas");
-	}
-
-	private int height() {
-		return Integer.parseInt(canvas().getDomAttribute("height"));
-	}
-
-	private void clickDesktop(int x, int y) {
-		var canvas = canvas();
-		var rect = canvas.getRect();
-		double scale = rect.getWidth() / Double.parseDouble(canvas.getDomAttribute("width"));
-		new Actions(student.driver()).moveToElement(canvas, (int) Math.round(x * scale - rect.getWidth() / 2.0),
-				(int) Math.round(y * scale - rect.getHeight() / 2.0)).click().perform();
-	}
-
-	private List<Integer> pixel(int x, int y) {
-		@SuppressWarnings("unchecked")
-		var rgb = (List<Long>) student.driver().executeScript(
-				"const c = arguments[0].getContext('2d').getImageData(arguments[1], arguments[2], 1, 1).data;"
-						+ " return [c[0], c[1], c[2]];", canvas(), x, y);
-		return rgb.stream().map(Long::intValue).toList();
-	}
-
-	private void type(CharSequence... keys) {
-		new Actions(student.driver()).sendKeys(keys).perform();
+		screen.click(12, screen.height() - 12);
+		await().atMost(PATIENCE).until(() -> !screen.pixel(60, screen.height() - 60).equals(BLUE));
 	}
 
 	private static void screenshot(Chromium browser, String name) {
-		browser.screenshot(SCREENSHOTS.resolve(name));
-		var docs = System.getProperty("cloudroom.screenshots");
-		if (docs != null && List.of("apps-catalog.png", "desktop-class-apps.png", "desktop-class-apps-icons.png",
-				"apps-school-profile.png").contains(name)) {
-			browser.screenshot(Path.of(docs).resolve(name));
-		}
+		browser.screenshot(name, List.of("apps-catalog.png", "desktop-class-apps.png",
+				"desktop-class-apps-icons.png", "apps-school-profile.png").contains(name));
 	}
 }

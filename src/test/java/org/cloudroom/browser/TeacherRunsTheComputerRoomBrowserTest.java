@@ -3,13 +3,7 @@ package org.cloudroom.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,16 +22,14 @@ import org.cloudroom.desktops.Desktop;
 import org.cloudroom.desktops.DesktopProcesses;
 import org.cloudroom.desktops.Desktops;
 import org.cloudroom.gateway.BrowserSocket;
+import org.cloudroom.rfb.RfbClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * A teacher runs a class of students (three; see {@link #STUDENTS}) in the computer room, each with a real desktop: the wall shows their
@@ -49,14 +41,15 @@ import tools.jackson.databind.ObjectMapper;
 class TeacherRunsTheComputerRoomBrowserTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
-	/** The taskbar's text editor button (icewm/toolbar.zh), as MyComputerBrowserTest finds it. */
-	private static final int EDITOR_BUTTON_X = 159;
+	private static final int EDITOR_BUTTON_X = DesktopScreen.EDITOR_BUTTON_X;
 
 	@RegisterExtension
 	final Chromium teacherBrowser = new Chromium().speaking("zh-CN,zh");
 
 	@RegisterExtension
 	final Chromium studentBrowser = new Chromium().speaking("zh-CN,zh");
+
+	private final DesktopScreen studentScreen = new DesktopScreen(studentBrowser);
 
 	@Autowired
 	Program program;
@@ -98,19 +91,18 @@ class TeacherRunsTheComputerRoomBrowserTest {
 		var tag = UUID.randomUUID().toString().substring(0, 6);
 		var list = ClassList.of("s" + tag + "-", "四年级二班", STUDENTS);
 		var csv = list.csv() + "li-" + tag + ",老师,李,teacher,四年级二班,\r\n";
-		var imported = peopleImport.importFile(school.id(), new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-				false);
+		var imported = school.importing(peopleImport, csv);
 		names = list.students().stream().map(ClassList.Student::displayName).toList();
-		teacher = imported.people().getLast();
-		student = imported.people().getFirst();
+		teacher = imported.getLast();
+		student = imported.getFirst();
 		classId = classes.findByName(school.id(), "四年级二班").orElseThrow().id().toString();
 		studentUser = user(student.username());
 		// The teacher's desktop (to show to the class) and the classmates' run as if opened elsewhere.
 		var others = new ArrayList<CloudroomUser>();
-		for (var other : imported.people().subList(1, imported.people().size())) {
+		for (var other : imported.subList(1, imported.size())) {
 			others.add(user(other.username()));
 		}
-		classmates = imported.people().subList(1, STUDENTS);
+		classmates = imported.subList(1, STUDENTS);
 		try (var starts = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
 			for (var user : others) {
 				running.add(user);
@@ -130,7 +122,7 @@ class TeacherRunsTheComputerRoomBrowserTest {
 	void teacherSeesTheClassLocksShowsTheirScreenAndSendsAMessage() throws Exception {
 		studentBrowser.logIn(student.username(), student.initialPassword());
 		studentBrowser.open("/desktop");
-		studentBrowser.await(d -> d.findElement(By.cssSelector("#desktop-status[data-state=connected]")));
+		studentScreen.awaitConnected();
 		var studentDesktop = desktops.mine(studentUser.id()).map(Desktop::id).orElseThrow();
 		try (var starts = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
 			for (var working : starts.invokeAll(classmates.stream().map(c -> (Callable<Void>) () -> atWork(c)).toList())) {
@@ -147,7 +139,9 @@ class TeacherRunsTheComputerRoomBrowserTest {
 		teacherBrowser.await(d -> d.findElements(By.cssSelector("#wall .tile[data-online=true]")).size() == STUDENTS);
 		studentBrowser.await(d -> d.findElement(By.id("live-watched")).isDisplayed());
 		teacherBrowser.await(d -> d.findElements(By.cssSelector("#attendance li")).size() == STUDENTS);
-		Thread.sleep(2500); // a few more pictures, for the README's screenshot
+		// Every tile's picture shown, for the README's screenshot.
+		teacherBrowser.await(d -> (Boolean) teacherBrowser.driver().executeScript(
+				"return [...document.querySelectorAll('#wall .tile img')].every(i => i.complete && i.naturalWidth > 0)"));
 		screenshot("classroom-wall.png");
 
 		teacherBrowser.find("#lock").click();
@@ -155,12 +149,14 @@ class TeacherRunsTheComputerRoomBrowserTest {
 		// A student who hides the notice still cannot work: the gateway drops the tab's input.
 		studentBrowser.driver().executeScript(
 				"document.getElementById('live-locked').style.setProperty('display', 'none', 'important')");
-		clickStudentDesktop(EDITOR_BUTTON_X, studentCanvasHeight() - 22);
-		Thread.sleep(3000);
+		studentScreen.click(EDITOR_BUTTON_X, studentScreen.height() - 22);
+		// Unlocked, the click opens the editor within a second or two; locked, it must not for longer than that.
+		await().during(Duration.ofSeconds(3)).atMost(PATIENCE).until(() -> DesktopProcesses
+			.named(DesktopProcesses.of(data, studentDesktop), "mousepad").isEmpty());
 		assertThat(DesktopProcesses.named(DesktopProcesses.of(data, studentDesktop), "mousepad")).isEmpty();
 		teacherBrowser.find("#lock").click();
 		teacherBrowser.await(d -> "false".equals(d.findElement(By.id("lock")).getDomAttribute("data-on")));
-		clickStudentDesktop(EDITOR_BUTTON_X, studentCanvasHeight() - 22);
+		studentScreen.click(EDITOR_BUTTON_X, studentScreen.height() - 22);
 		await().atMost(PATIENCE).until(() -> DesktopProcesses
 			.named(DesktopProcesses.of(data, studentDesktop), "mousepad").isPresent());
 
@@ -187,17 +183,8 @@ class TeacherRunsTheComputerRoomBrowserTest {
 	 * the text editor from the taskbar and write a line.
 	 */
 	private Void atWork(Credential classmate) throws Exception {
-		var http = HttpClient.newHttpClient();
-		var login = http.send(HttpRequest.newBuilder(URI.create(teacherBrowser.base() + "/api/v1/auth/token"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"%s\", \"password\": \"%s\"}"
-				.formatted(classmate.username(), classmate.initialPassword())))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		var token = new ObjectMapper().readTree(login.body()).get("token").asString();
 		var desktop = desktops.mine(user(classmate.username()).id()).map(Desktop::id).orElseThrow();
-		var socket = BrowserSocket.open(http,
-				URI.create(teacherBrowser.base().replace("http", "ws") + "/gateway/desktops/" + desktop),
-				headers -> headers.header("Authorization", "Bearer " + token));
+		var socket = GatewayTab.open(teacherBrowser.base(), classmate, desktops.find(desktop).orElseThrow(), "");
 		classmatesAtWork.add(socket);
 		var screen = socket.handshake();
 		// The taskbar comes once the screens of a class starting together are shown; a click before it opens nothing.
@@ -209,13 +196,11 @@ class TeacherRunsTheComputerRoomBrowserTest {
 				socket.send(ByteBuffer.allocate(6).put((byte) 5).put((byte) button).putShort((short) EDITOR_BUTTON_X)
 					.putShort((short) (screen.height() - 22)).array());
 			}
-			for (int wait = 0; wait < 15 && DesktopProcesses.named(DesktopProcesses.of(data, desktop), "mousepad")
-				.isEmpty(); wait++) {
-				Thread.sleep(200);
-			}
+			DesktopScreen.within(Duration.ofSeconds(3),
+					() -> DesktopProcesses.named(DesktopProcesses.of(data, desktop), "mousepad").isPresent());
 		}
 		assertThat(DesktopProcesses.named(DesktopProcesses.of(data, desktop), "mousepad")).isPresent();
-		Thread.sleep(1500); // the editor's window maps after its process starts
+		awaitEditorWindow(desktop);
 		for (char key : ("My garden diary, by " + classmate.username() + ".").toCharArray()) {
 			for (int down : new int[] { 1, 0 }) {
 				socket.send(ByteBuffer.allocate(8).put((byte) 4).put((byte) down).putShort((short) 0).putInt(key)
@@ -225,22 +210,22 @@ class TeacherRunsTheComputerRoomBrowserTest {
 		return null;
 	}
 
-	private int studentCanvasHeight() {
-		return Integer.parseInt(studentBrowser.find("#screen canvas").getDomAttribute("height"));
-	}
-
-	/** Clicks the student's desktop at a point of its screen, at whatever scale the page shows it. */
-	private void clickStudentDesktop(int x, int y) {
-		var canvas = studentBrowser.find("#screen canvas");
-		var rect = canvas.getRect();
-		double scale = rect.getWidth() / Double.parseDouble(canvas.getDomAttribute("width"));
-		new Actions(studentBrowser.driver()).moveToElement(canvas, (int) Math.round(x * scale - rect.getWidth() / 2.0),
-				(int) Math.round(y * scale - rect.getHeight() / 2.0)).click().perform();
+	/** The editor's window maps after its process starts: waits until the desktop's screen shows its white page. */
+	private void awaitEditorWindow(UUID desktop) throws Exception {
+		var connection = desktops.connect(desktop);
+		try (var viewer = RfbClient.open(connection.channel(), connection.vncPassword())) {
+			viewer.requestUpdate(false);
+			await().atMost(PATIENCE).until(() -> {
+				if (viewer.read()) {
+					viewer.requestUpdate(true);
+				}
+				return viewer.framebuffer().rgb(DesktopScreen.IN_EDITOR[0], DesktopScreen.IN_EDITOR[1]) == 0xffffff;
+			});
+		}
 	}
 
 	private CloudroomUser user(String username) {
-		var person = people.findByUsername(username).orElseThrow();
-		return new CloudroomUser(person.id(), person.schoolId(), person.username(), person.role());
+		return OpenSchool.user(people, username);
 	}
 
 	/** Takes the whole wall: the window grows to the page's height first. */
@@ -249,10 +234,6 @@ class TeacherRunsTheComputerRoomBrowserTest {
 			.intValue();
 		teacherBrowser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, Math.min(2400,
 				height + 140)));
-		teacherBrowser.screenshot(Path.of("target", "screenshots").resolve(name));
-		var docs = System.getProperty("cloudroom.screenshots");
-		if (docs != null) {
-			teacherBrowser.screenshot(Path.of(docs).resolve(name));
-		}
+		teacherBrowser.screenshot(name, true);
 	}
 }

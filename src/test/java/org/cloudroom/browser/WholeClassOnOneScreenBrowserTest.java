@@ -2,16 +2,9 @@ package org.cloudroom.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.cloudroom.accounts.Classes;
@@ -28,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * A class of 30 in the computer room, on the teacher's screen of 1366×768 and of 1024×768: every student's tile
@@ -78,10 +69,9 @@ class WholeClassOnOneScreenBrowserTest {
 		var tag = UUID.randomUUID().toString().substring(0, 6);
 		var list = ClassList.of("w" + tag + "-", "四年级一班", STUDENTS);
 		var csv = list.csv() + "wang-" + tag + ",老师,王,teacher,四年级一班,\r\n";
-		var imported = peopleImport.importFile(school.id(),
-				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false);
-		var teacher = imported.people().getLast();
-		var watcher = imported.people().getFirst();
+		var imported = school.importing(peopleImport, csv);
+		var teacher = imported.getLast();
+		var watcher = imported.getFirst();
 		teacherUser = user(teacher.username());
 		var classId = classes.findByName(school.id(), "四年级一班").orElseThrow().id();
 		var teacherDesktop = desktops.startOrResume(teacherUser, Locale.SIMPLIFIED_CHINESE);
@@ -101,7 +91,7 @@ class WholeClassOnOneScreenBrowserTest {
 
 		for (var size : List.of(new int[] { 1366, 768 }, new int[] { 1024, 768 })) {
 			teacherBrowser.viewport(size[0], size[1]);
-			Thread.sleep(500);
+			teacherBrowser.awaitFrames();
 			assertThat(teacherBrowser.driver().findElements(By.cssSelector("#wall .tile"))).hasSize(STUDENTS);
 			assertThat(outside("#wall .tile")).as("tiles off a %dx%d screen", size[0], size[1]).isEmpty();
 			assertThat(outside(".wall-actions button, .wall-actions input")).as("toolbar off the screen").isEmpty();
@@ -136,22 +126,12 @@ class WholeClassOnOneScreenBrowserTest {
 
 	/** The student watches the teacher's screen, as their tab does while the teacher shows it. */
 	private BrowserSocket watch(Credential student, Desktop teacherDesktop) throws Exception {
-		var http = HttpClient.newHttpClient();
-		var login = http.send(HttpRequest.newBuilder(URI.create(teacherBrowser.base() + "/api/v1/auth/token"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(
-					Map.of("username", student.username(), "password", student.initialPassword()))))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		var token = new ObjectMapper().readTree(login.body()).get("token").asString();
-		var socket = BrowserSocket.open(http, URI.create(teacherBrowser.base().replace("http", "ws")
-				+ "/gateway/desktops/" + teacherDesktop.id() + "?mode=view"),
-				headers -> headers.header("Authorization", "Bearer " + token));
+		var socket = GatewayTab.open(teacherBrowser.base(), student, teacherDesktop, "?mode=view");
 		socket.handshake();
 		return socket;
 	}
 
 	private CloudroomUser user(String username) {
-		var person = people.findByUsername(username).orElseThrow();
-		return new CloudroomUser(person.id(), person.schoolId(), person.username(), person.role());
+		return OpenSchool.user(people, username);
 	}
 }

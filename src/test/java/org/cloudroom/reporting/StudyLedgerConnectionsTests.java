@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Objects;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.cloudroom.accounts.Classes;
 import org.cloudroom.accounts.People;
@@ -63,15 +66,16 @@ class StudyLedgerConnectionsTests {
 		// the student's first minute of the day makes the day's rows; the six after it only add to them
 		events.publishEvent(new ActiveMinuteRecorded(student.id(), Objects.requireNonNull(student.schoolId()), first));
 		var publishers = new ArrayList<Future<Object>>();
+		var holdingTheirConnections = new CyclicBarrier(2);
 
 		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int i = 1; i <= 6; i++) {
 				var minute = first.plusMinutes(i);
 				publishers.add(threads.submit((Callable<Object>) () -> transactions.execute(status -> {
 					jdbc.sql("select count(*) from active_minute").query(Integer.class).single();
+					meet(holdingTheirConnections);
 					events.publishEvent(new ActiveMinuteRecorded(student.id(), Objects.requireNonNull(student.schoolId()),
 							minute));
-					sleep();
 					return "committed";
 				})));
 			}
@@ -84,14 +88,20 @@ class StudyLedgerConnectionsTests {
 			.isEqualTo(7);
 	}
 
-	/** Long enough for every publisher to hold its connection at once. */
-	private static void sleep() {
+	/**
+	 * Publishers publish two at a time, each once the other holds its connection too: the pool has none left for
+	 * a counter that would ask for a second one.
+	 */
+	private static void meet(CyclicBarrier publishers) {
 		try {
-			Thread.sleep(200);
+			publishers.await(10, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+		catch (BrokenBarrierException | TimeoutException e) {
+			throw new IllegalStateException("no second publisher held a connection", e);
 		}
 	}
-
 }
