@@ -5,16 +5,17 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * A teacher's request for an app their class does not get, and its decision once there is one.
- *
- * @param state {@code PENDING}, {@code APPROVED} or {@code REFUSED}
- */
+/** A teacher's request for an app their class does not get, and its decision once there is one. */
 public record AppRequest(UUID id, UUID schoolId, UUID classId, String appId, UUID requestedBy, String reason,
-		OffsetDateTime requestedAt, String state, @Nullable UUID decidedBy, @Nullable OffsetDateTime decidedAt,
+		OffsetDateTime requestedAt, State state, @Nullable UUID decidedBy, @Nullable OffsetDateTime decidedAt,
 		@Nullable String decisionNote) {
 
 	public boolean pending() {
-		return "PENDING".equals(state);
+		return state == State.PENDING;
+	}
+
+	/** A request waits for a decision, then is approved or refused. */
+	public enum State {
+		PENDING, APPROVED, REFUSED
 	}
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,10 +48,12 @@ public class Installs implements AutoCloseable {
 	private final AppCatalog catalog;
 	private final AppsSettings settings;
 	private final JdbcClient jdbc;
+	private final Clock clock;
 	private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
-	Installs(AppCatalog catalog, AppsSettings settings, JdbcClient jdbc) {
+	Installs(AppCatalog catalog, AppsSettings settings, JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.catalog = catalog;
 		this.settings = settings;
 		this.jdbc = jdbc;
@@ -89,12 +92,13 @@ public class Installs implements AutoCloseable {
 	}
 
 	Install run(App app, UUID startedBy) {
-		var job = new Job(UUID.randomUUID(), app.id(), String.valueOf(app.debianPackage()), startedBy);
+		var job = new Job(UUID.randomUUID(), app.id(), String.valueOf(app.debianPackage()), startedBy,
+				OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
 		jobs.put(job.id, job);
 		var refusal = refusal();
 		if (refusal != null) {
 			job.line(refusal);
-			end(job, "FAILED");
+			end(job, Install.State.FAILED);
 		}
 		else {
 			worker.submit(() -> install(job, job.debianPackage));
@@ -134,35 +138,35 @@ public class Installs implements AutoCloseable {
 			if (!process.waitFor(settings.installTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly();
 				job.line("Given up after " + settings.installTimeout().toMinutes() + " minutes.");
-				end(job, "FAILED");
+				end(job, Install.State.FAILED);
 				return;
 			}
 			job.line("exit code " + process.exitValue());
 			if (process.exitValue() == 0) {
 				catalog.refresh();
 			}
-			end(job, process.exitValue() == 0 ? "SUCCEEDED" : "FAILED");
+			end(job, process.exitValue() == 0 ? Install.State.SUCCEEDED : Install.State.FAILED);
 		}
 		catch (IOException e) {
 			job.line(e.getMessage() == null ? e.toString() : e.getMessage());
-			end(job, "FAILED");
+			end(job, Install.State.FAILED);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			end(job, "FAILED");
+			end(job, Install.State.FAILED);
 		}
 		log.info("Install of {}: {}", debianPackage, job.state);
 	}
 
 	/** Keeps the ended install in the database; running ones live here only while they run. */
-	private void end(Job job, String state) {
+	private void end(Job job, Install.State state) {
 		job.end(state);
 		var view = job.view();
 		var text = String.join("\n", view.log());
 		jdbc.sql("""
 				insert into app_install (id, app_id, debian_package, started_by, started_at, state, log_tail)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(view.id(), view.appId(), job.debianPackage, view.startedBy(), view.startedAt(), state,
+			.params(view.id(), view.appId(), job.debianPackage, view.startedBy(), view.startedAt(), state.name(),
 					text.substring(Math.max(0, text.length() - KEPT_LOG_CHARS)))
 			.update();
 		jobs.remove(job.id);
@@ -170,10 +174,10 @@ public class Installs implements AutoCloseable {
 
 	private static Install ended(ResultSet row, int number) throws SQLException {
 		var text = row.getString("log_tail");
-		var state = row.getString("state");
+		var state = Install.State.valueOf(row.getString("state"));
 		return new Install(row.getObject("id", UUID.class), row.getString("app_id"),
 				row.getObject("started_by", UUID.class), row.getObject("started_at", OffsetDateTime.class), state,
-				"SUCCEEDED".equals(state) ? 100 : 0, text.isEmpty() ? List.of() : List.of(text.split("\n", -1)));
+				state == Install.State.SUCCEEDED ? 100 : 0, text.isEmpty() ? List.of() : List.of(text.split("\n", -1)));
 	}
 
 	@Override
@@ -187,13 +191,14 @@ public class Installs implements AutoCloseable {
 		final String appId;
 		final String debianPackage;
 		final UUID startedBy;
-		final OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+		final OffsetDateTime startedAt;
 		final List<String> lines = new ArrayList<>();
-		volatile String state = "RUNNING";
+		volatile Install.State state = Install.State.RUNNING;
 		volatile int percent;
 
-		Job(UUID id, String appId, String debianPackage, UUID startedBy) {
+		Job(UUID id, String appId, String debianPackage, UUID startedBy, OffsetDateTime startedAt) {
 			this.id = id;
+			this.startedAt = startedAt;
 			this.appId = appId;
 			this.debianPackage = debianPackage;
 			this.startedBy = startedBy;
@@ -222,8 +227,8 @@ public class Installs implements AutoCloseable {
 			}
 		}
 
-		void end(String state) {
-			if (state.equals("SUCCEEDED")) {
+		void end(Install.State state) {
+			if (state == Install.State.SUCCEEDED) {
 				percent = 100;
 			}
 			this.state = state;
