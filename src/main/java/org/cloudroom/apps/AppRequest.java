@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A teacher's request for an app their class does not get, and its decision once there is one. */
-public record AppRequest(UUID id, UUID schoolId, UUID classId, String appId, UUID requestedBy, String reason,
+record AppRequest(UUID id, UUID schoolId, UUID classId, String appId, UUID requestedBy, String reason,
 		OffsetDateTime requestedAt, State state, @Nullable UUID decidedBy, @Nullable OffsetDateTime decidedAt,
 		@Nullable String decisionNote) {
 

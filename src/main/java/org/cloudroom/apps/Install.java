@@ -8,7 +8,7 @@ import java.util.UUID;
  * An install of a curated app, as the operator follows it: who started it and when, its state, how far it got in
  * percent, and the installer's log (its tail, once ended).
  */
-public record Install(UUID id, String appId, UUID startedBy, OffsetDateTime startedAt, State state, int percent,
+record Install(UUID id, String appId, UUID startedBy, OffsetDateTime startedAt, State state, int percent,
 		List<String> log) {
 
 	/** An install runs until it has succeeded or failed. */

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
  * tail, so the operator sees past installs after a restart. An install that fails leaves the catalog as it was.
  */
 @Service
-public class Installs implements AutoCloseable {
+class Installs implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Installs.class);
 	private static final int MAX_LOG_LINES = 2000;

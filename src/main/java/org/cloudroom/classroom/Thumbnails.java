@@ -22,7 +22,7 @@ import jakarta.annotation.PreDestroy;
  * watch stops by itself some seconds after the last request. Who may see whose thumbnail is the caller's to check.
  */
 @Component
-public class Thumbnails {
+class Thumbnails {
 
 	private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
 	/** The width of a thumbnail in pixels; its height keeps the screen's aspect. */
