@@ -67,7 +67,7 @@ public class AppRequests {
 	public AppRequest decide(CloudroomUser user, UUID id, boolean approve, @Nullable String note) {
 		var request = jdbc.sql(SELECT + "where id = ?").param(id).query(AppRequest.class).optional()
 			.orElseThrow(Refused::notFound);
-		var school = new SchoolId(request.schoolId());
+		var school = request.schoolId();
 		user.requireAdminOf(school);
 		if (!request.pending()) {
 			throw new Refused(Status.CONFLICT, "apps.request-decided");
@@ -83,7 +83,7 @@ public class AppRequests {
 			if (!offered) {
 				availability.allow(user, school, request.appId(), true);
 			}
-			availability.assign(user, new ClassId(request.classId()), request.appId(), true);
+			availability.assign(user, request.classId(), request.appId(), true);
 		}
 		jdbc.sql("""
 				update app_request set state = ?, decided_by = ?, decided_at = ?, decision_note = ?, decision_seen = false
@@ -129,7 +129,7 @@ public class AppRequests {
 			.param(user.id().value()).update();
 		return unseen.stream().map(r -> new DecisionNotice(r.id(),
 				catalog.find(r.appId()).map(app -> app.name(locale)).orElse(r.appId()),
-				classes.find(new SchoolId(r.schoolId()), new ClassId(r.classId())).map(c -> c.name()).orElse(""),
+				classes.find(r.schoolId(), r.classId()).map(c -> c.name()).orElse(""),
 				r.state() == AppRequest.State.APPROVED, r.decisionNote())).toList();
 	}
 

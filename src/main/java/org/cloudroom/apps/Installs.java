@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.accounts.PersonId;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
 import org.jspecify.annotations.Nullable;
@@ -66,7 +67,7 @@ class Installs implements AutoCloseable {
 		if (app.debianPackage() == null || app.installed()) {
 			throw new Refused(Status.CONFLICT, "apps.install-not-needed", app.name());
 		}
-		return run(app, user.id().value());
+		return run(app, user.id());
 	}
 
 	public Install find(CloudroomUser user, UUID id) {
@@ -91,7 +92,7 @@ class Installs implements AutoCloseable {
 		return Stream.concat(running, ended).sorted(Comparator.comparing(Install::startedAt).reversed()).toList();
 	}
 
-	Install run(App app, UUID startedBy) {
+	Install run(App app, PersonId startedBy) {
 		var job = new Job(UUID.randomUUID(), app.id(), String.valueOf(app.debianPackage()), startedBy,
 				OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
 		jobs.put(job.id, job);
@@ -166,7 +167,7 @@ class Installs implements AutoCloseable {
 		jdbc.sql("""
 				insert into app_install (id, app_id, debian_package, started_by, started_at, state, log_tail)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(view.id(), view.appId(), job.debianPackage, view.startedBy(), view.startedAt(), state.name(),
+			.params(view.id(), view.appId(), job.debianPackage, view.startedBy().value(), view.startedAt(), state.name(),
 					text.substring(Math.max(0, text.length() - KEPT_LOG_CHARS)))
 			.update();
 		jobs.remove(job.id);
@@ -176,7 +177,7 @@ class Installs implements AutoCloseable {
 		var text = row.getString("log_tail");
 		var state = Install.State.valueOf(row.getString("state"));
 		return new Install(row.getObject("id", UUID.class), row.getString("app_id"),
-				row.getObject("started_by", UUID.class), row.getObject("started_at", OffsetDateTime.class), state,
+				new PersonId(row.getObject("started_by", UUID.class)), row.getObject("started_at", OffsetDateTime.class), state,
 				state == Install.State.SUCCEEDED ? 100 : 0, text.isEmpty() ? List.of() : List.of(text.split("\n", -1)));
 	}
 
@@ -190,13 +191,13 @@ class Installs implements AutoCloseable {
 		final UUID id;
 		final String appId;
 		final String debianPackage;
-		final UUID startedBy;
+		final PersonId startedBy;
 		final OffsetDateTime startedAt;
 		final List<String> lines = new ArrayList<>();
 		volatile Install.State state = Install.State.RUNNING;
 		volatile int percent;
 
-		Job(UUID id, String appId, String debianPackage, UUID startedBy, OffsetDateTime startedAt) {
+		Job(UUID id, String appId, String debianPackage, PersonId startedBy, OffsetDateTime startedAt) {
 			this.id = id;
 			this.startedAt = startedAt;
 			this.appId = appId;

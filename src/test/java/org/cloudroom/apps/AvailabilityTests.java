@@ -166,7 +166,7 @@ class AvailabilityTests {
 		var decided = requests.decide(admin, request.id(), true, "Of course");
 
 		assertThat(decided.state()).isEqualTo(AppRequest.State.APPROVED);
-		assertThat(decided.decidedBy()).isEqualTo(admin.id().value());
+		assertThat(decided.decidedBy()).isEqualTo(admin.id());
 		assertThat(decided.decidedAt()).isNotNull();
 		assertThat(availability.forPerson(ming, school)).extracting(App::id).containsExactly(EDITOR);
 		assertThat(requests.mine(music)).singleElement().satisfies(mine -> {

@@ -53,7 +53,7 @@ class InstallsTests {
 		var unknown = new App("cloudroom-nothing", "Nothing", "", "", "", "", List.of(), "nothing",
 				"cloudroom-no-such-package", false);
 
-		var started = installs.run(unknown, operator.id().value());
+		var started = installs.run(unknown, operator.id());
 		var ended = await().atMost(Duration.ofMinutes(2)).until(() -> installs.view(started.id()),
 				install -> install.state() != Install.State.RUNNING);
 
@@ -67,7 +67,7 @@ class InstallsTests {
 	void aServerWithoutThePackageToolSaysSoAtOnce() {
 		var elsewhere = new AppsSettings(settings.applications(), "/nonexistent/apt-get", Duration.ofMinutes(1));
 		try (var installsElsewhere = new Installs(catalog, elsewhere, jdbc, Clock.systemUTC())) {
-			var install = installsElsewhere.run(CuratedApps.ALL.getFirst(), operator.id().value());
+			var install = installsElsewhere.run(CuratedApps.ALL.getFirst(), operator.id());
 
 			assertThat(install.state()).isEqualTo(Install.State.FAILED);
 			assertThat(install.log()).singleElement().asString().contains("has no /nonexistent/apt-get");
@@ -79,14 +79,14 @@ class InstallsTests {
 		var elsewhere = new AppsSettings(settings.applications(), "/nonexistent/apt-get", Duration.ofMinutes(1));
 		Install failed;
 		try (var beforeRestart = new Installs(catalog, elsewhere, jdbc, Clock.systemUTC())) {
-			failed = beforeRestart.run(CuratedApps.ALL.getFirst(), operator.id().value());
+			failed = beforeRestart.run(CuratedApps.ALL.getFirst(), operator.id());
 		}
 
 		var afterRestart = installs.all(operator).stream().filter(i -> i.id().equals(failed.id())).toList();
 
 		assertThat(afterRestart).singleElement().satisfies(install -> {
 			assertThat(install.appId()).isEqualTo(CuratedApps.ALL.getFirst().id());
-			assertThat(install.startedBy()).isEqualTo(operator.id().value());
+			assertThat(install.startedBy()).isEqualTo(operator.id());
 			assertThat(install.state()).isEqualTo(Install.State.FAILED);
 			assertThat(install.log()).singleElement().asString().contains("has no /nonexistent/apt-get");
 		});
