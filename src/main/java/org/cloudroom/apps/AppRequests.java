@@ -85,10 +85,11 @@ public class AppRequests {
 			}
 			availability.assign(user, request.classId(), request.appId(), true);
 		}
+		var decided = approve ? AppRequest.State.APPROVED : AppRequest.State.REFUSED;
 		jdbc.sql("""
 				update app_request set state = ?, decided_by = ?, decided_at = ?, decision_note = ?, decision_seen = false
-				where id = ?""").params((approve ? AppRequest.State.APPROVED : AppRequest.State.REFUSED).name(), user.id().value(), now(),
-				note == null ? null : note.strip(), id).update();
+				where id = ?""").params(decided.name(), user.id().value(), now(), note == null ? null : note.strip(), id)
+			.update();
 		return find(id);
 	}
 

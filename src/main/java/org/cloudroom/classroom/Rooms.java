@@ -55,7 +55,9 @@ public class Rooms {
 		}
 		var room = new Room(UUID.randomUUID(), school, trimmed, rows, columns);
 		jdbc.sql("insert into room (id, school_id, name, seat_rows, seat_columns, created_at) values (?, ?, ?, ?, ?, ?)")
-			.params(room.id(), school.value(), trimmed, rows, columns, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))).update();
+			.params(room.id(), school.value(), trimmed, rows, columns,
+					OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
+			.update();
 		return room;
 	}
 
