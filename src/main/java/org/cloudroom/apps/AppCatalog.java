@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * entries (their system tools left out), and the curated education set, installed or not yet.
  */
 @Service
-public class AppCatalog {
+class AppCatalog {
 
 	private final AppsSettings settings;
 	private volatile List<App> apps;

@@ -3,18 +3,22 @@ package org.cloudroom.apps;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.cloudroom.accounts.ClassId;
+import org.cloudroom.accounts.PersonId;
+import org.cloudroom.accounts.SchoolId;
 import org.jspecify.annotations.Nullable;
 
-/**
- * A teacher's request for an app their class does not get, and its decision once there is one.
- *
- * @param state {@code PENDING}, {@code APPROVED} or {@code REFUSED}
- */
-public record AppRequest(UUID id, UUID schoolId, UUID classId, String appId, UUID requestedBy, String reason,
-		OffsetDateTime requestedAt, String state, @Nullable UUID decidedBy, @Nullable OffsetDateTime decidedAt,
+/** A teacher's request for an app their class does not get, and its decision once there is one. */
+record AppRequest(UUID id, SchoolId schoolId, ClassId classId, String appId, PersonId requestedBy, String reason,
+		OffsetDateTime requestedAt, State state, @Nullable PersonId decidedBy, @Nullable OffsetDateTime decidedAt,
 		@Nullable String decisionNote) {
 
 	public boolean pending() {
-		return "PENDING".equals(state);
+		return state == State.PENDING;
+	}
+
+	/** A request waits for a decision, then is approved or refused. */
+	public enum State {
+		PENDING, APPROVED, REFUSED
 	}
 }

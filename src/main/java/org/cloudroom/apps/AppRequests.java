@@ -1,5 +1,6 @@
 package org.cloudroom.apps;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,8 +32,10 @@ public class AppRequests {
 	private final AppCatalog catalog;
 	private final Availability availability;
 	private final Classes classes;
+	private final Clock clock;
 
-	AppRequests(JdbcClient jdbc, AppCatalog catalog, Availability availability, Classes classes) {
+	AppRequests(JdbcClient jdbc, AppCatalog catalog, Availability availability, Classes classes, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.availability = availability;
@@ -48,9 +51,9 @@ public class AppRequests {
 		var id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into app_request (id, school_id, class_id, app_id, requested_by, reason, requested_at, state)
-				values (?, ?, ?, ?, ?, ?, ?, 'PENDING')""")
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, schoolClass.schoolId().value(), classId.value(), appId, user.id().value(), reason.strip(),
-					now())
+					now(), AppRequest.State.PENDING.name())
 			.update();
 		return find(id);
 	}
@@ -64,7 +67,7 @@ public class AppRequests {
 	public AppRequest decide(CloudroomUser user, UUID id, boolean approve, @Nullable String note) {
 		var request = jdbc.sql(SELECT + "where id = ?").param(id).query(AppRequest.class).optional()
 			.orElseThrow(Refused::notFound);
-		var school = new SchoolId(request.schoolId());
+		var school = request.schoolId();
 		user.requireAdminOf(school);
 		if (!request.pending()) {
 			throw new Refused(Status.CONFLICT, "apps.request-decided");
@@ -80,12 +83,13 @@ public class AppRequests {
 			if (!offered) {
 				availability.allow(user, school, request.appId(), true);
 			}
-			availability.assign(user, new ClassId(request.classId()), request.appId(), true);
+			availability.assign(user, request.classId(), request.appId(), true);
 		}
+		var decided = approve ? AppRequest.State.APPROVED : AppRequest.State.REFUSED;
 		jdbc.sql("""
 				update app_request set state = ?, decided_by = ?, decided_at = ?, decision_note = ?, decision_seen = false
-				where id = ?""").params(approve ? "APPROVED" : "REFUSED", user.id().value(), now(),
-				note == null ? null : note.strip(), id).update();
+				where id = ?""").params(decided.name(), user.id().value(), now(), note == null ? null : note.strip(), id)
+			.update();
 		return find(id);
 	}
 
@@ -126,15 +130,15 @@ public class AppRequests {
 			.param(user.id().value()).update();
 		return unseen.stream().map(r -> new DecisionNotice(r.id(),
 				catalog.find(r.appId()).map(app -> app.name(locale)).orElse(r.appId()),
-				classes.find(new SchoolId(r.schoolId()), new ClassId(r.classId())).map(c -> c.name()).orElse(""),
-				"APPROVED".equals(r.state()), r.decisionNote())).toList();
+				classes.find(r.schoolId(), r.classId()).map(c -> c.name()).orElse(""),
+				r.state() == AppRequest.State.APPROVED, r.decisionNote())).toList();
 	}
 
 	private AppRequest find(UUID id) {
 		return jdbc.sql(SELECT + "where id = ?").param(id).query(AppRequest.class).single();
 	}
 
-	private static OffsetDateTime now() {
-		return OffsetDateTime.now(ZoneOffset.UTC);
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
 	}
 }

@@ -2,6 +2,7 @@ package org.cloudroom.apps;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -53,6 +54,29 @@ class AppsApi {
 	record Mine(List<AppView> apps, int profileVersion, boolean newConfigurationReady) {
 	}
 
+	/** An install as the API has always shown it. */
+	record InstallView(UUID id, String appId, UUID startedBy, OffsetDateTime startedAt, Install.State state,
+			int percent, List<String> log) {
+
+		static InstallView of(Install i) {
+			return new InstallView(i.id(), i.appId(), i.startedBy().value(), i.startedAt(), i.state(), i.percent(),
+					i.log());
+		}
+	}
+
+	/** A request as the API has always shown it. */
+	record RequestView(UUID id, UUID schoolId, UUID classId, String appId, UUID requestedBy, String reason,
+			OffsetDateTime requestedAt, AppRequest.State state, @Nullable UUID decidedBy,
+			@Nullable OffsetDateTime decidedAt, @Nullable String decisionNote) {
+
+		static RequestView of(AppRequest r) {
+			var decidedBy = r.decidedBy();
+			return new RequestView(r.id(), r.schoolId().value(), r.classId().value(), r.appId(),
+					r.requestedBy().value(), r.reason(), r.requestedAt(), r.state(),
+					decidedBy == null ? null : decidedBy.value(), r.decidedAt(), r.decisionNote());
+		}
+	}
+
 	record NewRequest(String appId, String reason) {
 	}
 
@@ -99,13 +123,13 @@ class AppsApi {
 	}
 
 	@PostMapping("/apps/{appId}/installs")
-	ResponseEntity<Install> install(@AuthenticationPrincipal CloudroomUser user, @PathVariable String appId) {
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(installs.start(user, appId));
+	ResponseEntity<InstallView> install(@AuthenticationPrincipal CloudroomUser user, @PathVariable String appId) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(InstallView.of(installs.start(user, appId)));
 	}
 
 	@GetMapping("/apps/installs/{id}")
-	Install installOf(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID id) {
-		return installs.find(user, id);
+	InstallView installOf(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID id) {
+		return InstallView.of(installs.find(user, id));
 	}
 
 	@GetMapping("/schools/{schoolId}/apps")
@@ -143,31 +167,32 @@ class AppsApi {
 	}
 
 	@PostMapping("/classes/{classId}/app-requests")
-	ResponseEntity<AppRequest> request(@AuthenticationPrincipal CloudroomUser user, @PathVariable ClassId classId,
+	ResponseEntity<RequestView> request(@AuthenticationPrincipal CloudroomUser user, @PathVariable ClassId classId,
 			@RequestBody NewRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(requests.request(user, classId, request.appId(), request.reason()));
+			.body(RequestView.of(requests.request(user, classId, request.appId(), request.reason())));
 	}
 
 	@GetMapping("/app-requests/mine")
-	List<AppRequest> myRequests(@AuthenticationPrincipal CloudroomUser user) {
-		return requests.mine(user);
+	List<RequestView> myRequests(@AuthenticationPrincipal CloudroomUser user) {
+		return requests.mine(user).stream().map(RequestView::of).toList();
 	}
 
 	@GetMapping("/app-requests")
-	List<AppRequest> forOperator(@AuthenticationPrincipal CloudroomUser user) {
-		return requests.forOperator(user);
+	List<RequestView> forOperator(@AuthenticationPrincipal CloudroomUser user) {
+		return requests.forOperator(user).stream().map(RequestView::of).toList();
 	}
 
 	@GetMapping("/schools/{schoolId}/app-requests")
-	List<AppRequest> ofSchoolRequests(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId) {
-		return requests.ofSchool(user, schoolId);
+	List<RequestView> ofSchoolRequests(@AuthenticationPrincipal CloudroomUser user,
+			@PathVariable SchoolId schoolId) {
+		return requests.ofSchool(user, schoolId).stream().map(RequestView::of).toList();
 	}
 
 	@PostMapping("/app-requests/{id}/decision")
-	AppRequest decide(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID id,
+	RequestView decide(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID id,
 			@RequestBody Decision decision) {
-		return requests.decide(user, id, decision.approve(), decision.note());
+		return RequestView.of(requests.decide(user, id, decision.approve(), decision.note()));
 	}
 
 	@GetMapping("/schools/{schoolId}/profile")

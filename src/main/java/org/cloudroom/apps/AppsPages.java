@@ -10,7 +10,6 @@ import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.Classes;
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.People;
-import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.accounts.Schools;
 import org.cloudroom.status.Refused;
@@ -200,7 +199,7 @@ class AppsPages {
 		model.addAttribute("requestable", catalog.all().stream().filter(app -> !offeredIds.contains(app.id()))
 			.toList());
 		model.addAttribute("requests", named(requests.mine(user).stream()
-			.filter(r -> r.classId().equals(classId.value())).toList(), locale));
+			.filter(r -> r.classId().equals(classId)).toList(), locale));
 		return "apps/class";
 	}
 
@@ -238,8 +237,8 @@ class AppsPages {
 	private List<Named> named(List<AppRequest> list, Locale locale) {
 		return list.stream().map(r -> new Named(r,
 				catalog.find(r.appId()).map(app -> app.name(locale)).orElse(r.appId()),
-				people.find(new PersonId(r.requestedBy())).map(p -> p.displayName()).orElse(""),
-				classes.find(new SchoolId(r.schoolId()), new ClassId(r.classId())).map(c -> c.name()).orElse("")))
+				people.find(r.requestedBy()).map(p -> p.displayName()).orElse(""),
+				classes.find(r.schoolId(), r.classId()).map(c -> c.name()).orElse("")))
 			.toList();
 	}
 

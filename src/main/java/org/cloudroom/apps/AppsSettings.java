@@ -14,6 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param installTimeout how long an install may take before it is given up
  */
 @ConfigurationProperties("cloudroom.apps")
-public record AppsSettings(@DefaultValue("/usr/share/applications") Path applications,
+record AppsSettings(@DefaultValue("/usr/share/applications") Path applications,
 		@DefaultValue("apt-get") String installer, @DefaultValue("30m") Duration installTimeout) {
 }

@@ -1,16 +1,18 @@
 package org.cloudroom.apps;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.cloudroom.accounts.Classes;
 import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
+import org.cloudroom.accounts.SchoolClass;
 import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
@@ -30,12 +32,14 @@ public class Availability {
 	private final AppCatalog catalog;
 	private final Classes classes;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
-	Availability(JdbcClient jdbc, AppCatalog catalog, Classes classes, ApplicationEventPublisher events) {
+	Availability(JdbcClient jdbc, AppCatalog catalog, Classes classes, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.classes = classes;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/** The apps the school may offer; its people see them, to give or to request. */
@@ -78,9 +82,7 @@ public class Availability {
 	/** The apps a class gets: its own and those its school gives every class. */
 	public List<App> ofClass(CloudroomUser user, ClassId classId) {
 		var schoolClass = classes.requireTeacherOf(user, classId);
-		return allowedApps(schoolClass.schoolId(), """
-				select app_id from school_app where school_id = :school and every_class
-				union select app_id from class_app where class_id = :of""", classId.value());
+		return allowedApps(schoolClass.schoolId(), List.of(classId));
 	}
 
 	/** A teacher of the class (or the school's admin) adds an app the school offers to the class, or removes it. */
@@ -101,10 +103,7 @@ public class Availability {
 
 	/** The apps a person may run: those of every class of their school and of each of their own classes. */
 	public List<App> forPerson(PersonId person, SchoolId school) {
-		return allowedApps(school, """
-				select app_id from school_app where school_id = :school and every_class
-				union select a.app_id from class_app a join class_member m on m.class_id = a.class_id
-				where m.person_id = :of""", person.value());
+		return allowedApps(school, classes.ofPerson(person).stream().map(SchoolClass::id).toList());
 	}
 
 	boolean isAllowed(SchoolId school, String appId) {
@@ -129,16 +128,24 @@ public class Availability {
 			.map(app -> new Offer(app, allowed.get(app.id()))).toList();
 	}
 
-	/** The catalog's apps among those the query names (for the class or person {@code of}) the school allows. */
-	private List<App> allowedApps(SchoolId school, String query, UUID of) {
-		Set<String> ids = jdbc.sql("select app_id from (" + query + ") given where app_id in "
-				+ "(select app_id from school_app where school_id = :school)")
-			.param("school", school.value()).param("of", of)
-			.query(String.class).set();
+	/**
+	 * The catalog's installed apps the school allows and gives either every class or one of {@code given}: the
+	 * classes of a person, or one class.
+	 */
+	private List<App> allowedApps(SchoolId school, List<ClassId> given) {
+		Set<String> ids = new HashSet<>(jdbc.sql("select app_id from school_app where school_id = ? and every_class")
+			.param(school.value()).query(String.class).list());
+		if (!given.isEmpty()) {
+			ids.addAll(jdbc.sql("""
+					select app_id from class_app where class_id in (:classes)
+					and app_id in (select app_id from school_app where school_id = :school)""")
+				.param("classes", given.stream().map(ClassId::value).toList()).param("school", school.value())
+				.query(String.class).list());
+		}
 		return catalog.all().stream().filter(app -> ids.contains(app.id()) && app.installed()).toList();
 	}
 
-	private static OffsetDateTime now() {
-		return OffsetDateTime.now(ZoneOffset.UTC);
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
 	}
 }

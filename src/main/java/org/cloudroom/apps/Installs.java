@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.cloudroom.accounts.CloudroomUser;
+import org.cloudroom.accounts.PersonId;
 import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +38,7 @@ import org.springframework.stereotype.Service;
  * tail, so the operator sees past installs after a restart. An install that fails leaves the catalog as it was.
  */
 @Service
-public class Installs implements AutoCloseable {
+class Installs implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Installs.class);
 	private static final int MAX_LOG_LINES = 2000;
@@ -47,10 +49,12 @@ public class Installs implements AutoCloseable {
 	private final AppCatalog catalog;
 	private final AppsSettings settings;
 	private final JdbcClient jdbc;
+	private final Clock clock;
 	private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
-	Installs(AppCatalog catalog, AppsSettings settings, JdbcClient jdbc) {
+	Installs(AppCatalog catalog, AppsSettings settings, JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.catalog = catalog;
 		this.settings = settings;
 		this.jdbc = jdbc;
@@ -63,7 +67,7 @@ public class Installs implements AutoCloseable {
 		if (app.debianPackage() == null || app.installed()) {
 			throw new Refused(Status.CONFLICT, "apps.install-not-needed", app.name());
 		}
-		return run(app, user.id().value());
+		return run(app, user.id());
 	}
 
 	public Install find(CloudroomUser user, UUID id) {
@@ -88,13 +92,14 @@ public class Installs implements AutoCloseable {
 		return Stream.concat(running, ended).sorted(Comparator.comparing(Install::startedAt).reversed()).toList();
 	}
 
-	Install run(App app, UUID startedBy) {
-		var job = new Job(UUID.randomUUID(), app.id(), String.valueOf(app.debianPackage()), startedBy);
+	Install run(App app, PersonId startedBy) {
+		var job = new Job(UUID.randomUUID(), app.id(), String.valueOf(app.debianPackage()), startedBy,
+				OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
 		jobs.put(job.id, job);
 		var refusal = refusal();
 		if (refusal != null) {
 			job.line(refusal);
-			end(job, "FAILED");
+			end(job, Install.State.FAILED);
 		}
 		else {
 			worker.submit(() -> install(job, job.debianPackage));
@@ -134,35 +139,35 @@ public class Installs implements AutoCloseable {
 			if (!process.waitFor(settings.installTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly();
 				job.line("Given up after " + settings.installTimeout().toMinutes() + " minutes.");
-				end(job, "FAILED");
+				end(job, Install.State.FAILED);
 				return;
 			}
 			job.line("exit code " + process.exitValue());
 			if (process.exitValue() == 0) {
 				catalog.refresh();
 			}
-			end(job, process.exitValue() == 0 ? "SUCCEEDED" : "FAILED");
+			end(job, process.exitValue() == 0 ? Install.State.SUCCEEDED : Install.State.FAILED);
 		}
 		catch (IOException e) {
 			job.line(e.getMessage() == null ? e.toString() : e.getMessage());
-			end(job, "FAILED");
+			end(job, Install.State.FAILED);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			end(job, "FAILED");
+			end(job, Install.State.FAILED);
 		}
 		log.info("Install of {}: {}", debianPackage, job.state);
 	}
 
 	/** Keeps the ended install in the database; running ones live here only while they run. */
-	private void end(Job job, String state) {
+	private void end(Job job, Install.State state) {
 		job.end(state);
 		var view = job.view();
 		var text = String.join("\n", view.log());
 		jdbc.sql("""
 				insert into app_install (id, app_id, debian_package, started_by, started_at, state, log_tail)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(view.id(), view.appId(), job.debianPackage, view.startedBy(), view.startedAt(), state,
+			.params(view.id(), view.appId(), job.debianPackage, view.startedBy().value(), view.startedAt(), state.name(),
 					text.substring(Math.max(0, text.length() - KEPT_LOG_CHARS)))
 			.update();
 		jobs.remove(job.id);
@@ -170,10 +175,10 @@ public class Installs implements AutoCloseable {
 
 	private static Install ended(ResultSet row, int number) throws SQLException {
 		var text = row.getString("log_tail");
-		var state = row.getString("state");
+		var state = Install.State.valueOf(row.getString("state"));
 		return new Install(row.getObject("id", UUID.class), row.getString("app_id"),
-				row.getObject("started_by", UUID.class), row.getObject("started_at", OffsetDateTime.class), state,
-				"SUCCEEDED".equals(state) ? 100 : 0, text.isEmpty() ? List.of() : List.of(text.split("\n", -1)));
+				new PersonId(row.getObject("started_by", UUID.class)), row.getObject("started_at", OffsetDateTime.class), state,
+				state == Install.State.SUCCEEDED ? 100 : 0, text.isEmpty() ? List.of() : List.of(text.split("\n", -1)));
 	}
 
 	@Override
@@ -186,14 +191,15 @@ public class Installs implements AutoCloseable {
 		final UUID id;
 		final String appId;
 		final String debianPackage;
-		final UUID startedBy;
-		final OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+		final PersonId startedBy;
+		final OffsetDateTime startedAt;
 		final List<String> lines = new ArrayList<>();
-		volatile String state = "RUNNING";
+		volatile Install.State state = Install.State.RUNNING;
 		volatile int percent;
 
-		Job(UUID id, String appId, String debianPackage, UUID startedBy) {
+		Job(UUID id, String appId, String debianPackage, PersonId startedBy, OffsetDateTime startedAt) {
 			this.id = id;
+			this.startedAt = startedAt;
 			this.appId = appId;
 			this.debianPackage = debianPackage;
 			this.startedBy = startedBy;
@@ -222,8 +228,8 @@ public class Installs implements AutoCloseable {
 			}
 		}
 
-		void end(String state) {
-			if (state.equals("SUCCEEDED")) {
+		void end(Install.State state) {
+			if (state == Install.State.SUCCEEDED) {
 				percent = 100;
 			}
 			this.state = state;

@@ -1,5 +1,5 @@
 package org.cloudroom.apps;
 
 /** An app a school may offer, and whether every class of the school gets it. */
-public record Offer(App app, boolean everyClass) {
+record Offer(App app, boolean everyClass) {
 }

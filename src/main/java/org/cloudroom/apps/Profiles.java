@@ -1,6 +1,7 @@
 package org.cloudroom.apps;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -34,8 +35,10 @@ public class Profiles {
 	private final JdbcClient jdbc;
 	private final AppCatalog catalog;
 	private final Wallpapers wallpapers;
+	private final Clock clock;
 
-	Profiles(JdbcClient jdbc, AppCatalog catalog, Wallpapers wallpapers) {
+	Profiles(JdbcClient jdbc, AppCatalog catalog, Wallpapers wallpapers, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.wallpapers = wallpapers;
@@ -122,7 +125,7 @@ public class Profiles {
 				    default_file_manager)
 				values (?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?)""")
 			.params(school.value(), version, profile.wallpaper(), profile.homePage(), profile.locale(),
-					user.id().value(), OffsetDateTime.now(ZoneOffset.UTC), profile.wallpaperImage(),
+					user.id().value(), OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), profile.wallpaperImage(),
 					profile.defaultBrowser(), profile.defaultEditor(), profile.defaultFileManager())
 			.update();
 		return current(school);

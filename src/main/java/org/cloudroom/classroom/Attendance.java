@@ -5,5 +5,5 @@ import java.time.OffsetDateTime;
 import org.cloudroom.accounts.PersonId;
 
 /** A student who joined a class session, when first, and the minutes they worked on their desktop during it. */
-public record Attendance(PersonId student, OffsetDateTime joinedAt, int activeMinutes) {
+record Attendance(PersonId student, OffsetDateTime joinedAt, int activeMinutes) {
 }

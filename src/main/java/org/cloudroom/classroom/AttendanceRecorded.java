@@ -8,6 +8,6 @@ import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.SchoolId;
 
 /** A student joined a class session: they were connected to their desktop during it (recorded once a session). */
-public record AttendanceRecorded(UUID session, SchoolId school, ClassId classId, PersonId student,
+record AttendanceRecorded(UUID session, SchoolId school, ClassId classId, PersonId student,
 		OffsetDateTime at) {
 }

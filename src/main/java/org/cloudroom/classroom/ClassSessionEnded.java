@@ -8,6 +8,6 @@ import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.SchoolId;
 
 /** A class session ended: its teacher ended it. */
-public record ClassSessionEnded(UUID session, SchoolId school, ClassId classId, PersonId teacher,
+record ClassSessionEnded(UUID session, SchoolId school, ClassId classId, PersonId teacher,
 		OffsetDateTime startedAt, OffsetDateTime at) {
 }

@@ -8,6 +8,6 @@ import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.SchoolId;
 
 /** A teacher started a class session. */
-public record ClassSessionStarted(UUID session, SchoolId school, ClassId classId, PersonId teacher,
+record ClassSessionStarted(UUID session, SchoolId school, ClassId classId, PersonId teacher,
 		OffsetDateTime at) {
 }

@@ -1,7 +1,5 @@
 package org.cloudroom.classroom;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -26,7 +24,6 @@ import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ClassSessions {
 
-	private final JdbcClient jdbc;
+	private final ClassSessionRecords records;
 	private final Classes classes;
 	private final People people;
 	private final Rooms rooms;
@@ -50,11 +47,11 @@ public class ClassSessions {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	ClassSessions(JdbcClient jdbc, Classes classes, People people, Rooms rooms, Timetable timetable,
+	ClassSessions(ClassSessionRecords records, Classes classes, People people, Rooms rooms, Timetable timetable,
 			Desktops desktops, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
-		this.jdbc = jdbc;
+		this.records = records;
 		this.classes = classes;
 		this.people = people;
 		this.rooms = rooms;
@@ -101,13 +98,7 @@ public class ClassSessions {
 			var room = roomId != null ? roomId : lesson.map(Lesson::room).orElse(null);
 			var started = new ClassSession(UUID.randomUUID(), schoolClass.schoolId(), classId, room,
 					lesson.map(Lesson::id).orElse(null), user.id(), now(), null, false, false);
-			jdbc.sql("""
-					insert into class_session (id, school_id, class_id, room_id, lesson_id, teacher_id, started_at,
-					                           locked, broadcasting)
-					values (?, ?, ?, ?, ?, ?, ?, false, false)""")
-				.params(started.id(), started.school().value(), classId.value(), room, started.lesson(),
-						user.id().value(), started.startedAt())
-				.update();
+			records.insert(started);
 			events.publishEvent(new ClassSessionStarted(started.id(), started.school(), classId, user.id(),
 					started.startedAt()));
 			atTheirDesktops.forEach(student -> attend(started, student));
@@ -128,8 +119,7 @@ public class ClassSessions {
 				throw new Refused(Status.FORBIDDEN, "classroom.session.ended");
 			}
 			var ended = now();
-			jdbc.sql("update class_session set ended_at = ?, locked = false, broadcasting = false where id = ?")
-				.params(ended, sessionId).update();
+			records.end(sessionId, ended);
 			events.publishEvent(new ClassSessionEnded(sessionId, session.school(), session.classId(),
 					session.teacher(), session.startedAt(), ended));
 			return find(sessionId).orElseThrow();
@@ -140,7 +130,7 @@ public class ClassSessions {
 
 	public ClassSession lock(CloudroomUser user, UUID sessionId, boolean locked) {
 		requireRunning(user, sessionId);
-		jdbc.sql("update class_session set locked = ? where id = ?").params(locked, sessionId).update();
+		records.lock(sessionId, locked);
 		var after = find(sessionId).orElseThrow();
 		events.publishEvent(new SessionChanged(after));
 		return after;
@@ -152,7 +142,7 @@ public class ClassSessions {
 		if (broadcasting && desktops.mine(session.teacher()).isEmpty()) {
 			throw new Refused(Status.CONFLICT, "classroom.broadcast.no-desktop");
 		}
-		jdbc.sql("update class_session set broadcasting = ? where id = ?").params(broadcasting, sessionId).update();
+		records.broadcast(sessionId, broadcasting);
 		var after = find(sessionId).orElseThrow();
 		events.publishEvent(new SessionChanged(after));
 		return after;
@@ -212,13 +202,11 @@ public class ClassSessions {
 	}
 
 	public Optional<ClassSession> find(UUID id) {
-		return jdbc.sql("select * from class_session where id = ?").param(id).query(ClassSessions::session)
-			.optional();
+		return records.find(id);
 	}
 
 	public Optional<ClassSession> runningOf(ClassId classId) {
-		return jdbc.sql("select * from class_session where class_id = ? and ended_at is null").param(classId.value())
-			.query(ClassSessions::session).optional();
+		return records.runningOf(classId);
 	}
 
 	/**
@@ -232,9 +220,7 @@ public class ClassSessions {
 
 	/** The running sessions a teacher runs, of classes they still teach. */
 	public List<ClassSession> runningBy(PersonId teacher) {
-		return jdbc.sql("select * from class_session where teacher_id = ? and ended_at is null")
-			.param(teacher.value()).query(ClassSessions::session).list().stream()
-			.filter(this::runByATeacherOfTheClass).toList();
+		return records.runningBy(teacher).stream().filter(this::runByATeacherOfTheClass).toList();
 	}
 
 	private boolean runByATeacherOfTheClass(ClassSession session) {
@@ -244,8 +230,7 @@ public class ClassSessions {
 
 	/** The past and running sessions of a class, the newest first. */
 	public List<ClassSession> ofClass(ClassId classId) {
-		return jdbc.sql("select * from class_session where class_id = ? order by started_at desc")
-			.param(classId.value()).query(ClassSessions::session).list();
+		return records.ofClass(classId);
 	}
 
 	/** The students of the session's class. */
@@ -259,12 +244,7 @@ public class ClassSessions {
 	}
 
 	public List<Attendance> attendance(ClassSession session) {
-		return jdbc.sql("""
-				select person_id, joined_at, active_minutes from attendance where session_id = ? order by joined_at""")
-			.param(session.id())
-			.query((rs, n) -> new Attendance(new PersonId(rs.getObject("person_id", UUID.class)),
-					rs.getObject("joined_at", OffsetDateTime.class), rs.getInt("active_minutes")))
-			.list();
+		return records.attendance(session.id());
 	}
 
 	/** A student connected to their desktop: they joined each running session of their classes, once. */
@@ -283,47 +263,30 @@ public class ClassSessions {
 		for (var session : runningFor(student)) {
 			if (isStudentOf(session, student)) {
 				attend(session, student);
-				jdbc.sql("update attendance set active_minutes = active_minutes + 1 where session_id = ? and person_id = ?")
-					.params(session.id(), student.value()).update();
+				records.countActiveMinute(session.id(), student);
 			}
 		}
 	}
 
 	void tookOver(ClassSession session, PersonId teacher, PersonId student) {
-		jdbc.sql("insert into take_over (session_id, teacher_id, student_id, school_id, taken_at) values (?, ?, ?, ?, ?)")
-			.params(session.id(), teacher.value(), student.value(), session.school().value(), now()).update();
+		records.tookOver(session, teacher, student, now());
 	}
 
 	/** Who took control of whose desktop in the session, and when, the newest first. */
 	public List<TakeOver> takeOvers(ClassSession session) {
-		return jdbc.sql("select teacher_id, student_id, taken_at from take_over where session_id = ? order by taken_at desc")
-			.param(session.id())
-			.query((rs, n) -> new TakeOver(new PersonId(rs.getObject("teacher_id", UUID.class)),
-					new PersonId(rs.getObject("student_id", UUID.class)), rs.getObject("taken_at", OffsetDateTime.class)))
-			.list();
+		return records.takeOvers(session.id());
 	}
 
 	private void attend(ClassSession session, PersonId student) {
-		boolean already = jdbc.sql("select count(*) from attendance where session_id = ? and person_id = ?")
-			.params(session.id(), student.value()).query(Integer.class).single() > 0;
-		if (already) {
+		if (records.attended(session.id(), student)) {
 			return;
 		}
 		var at = now();
-		jdbc.sql("insert into attendance (session_id, person_id, school_id, joined_at) values (?, ?, ?, ?)")
-			.params(session.id(), student.value(), session.school().value(), at).update();
+		records.attend(session, student, at);
 		events.publishEvent(new AttendanceRecorded(session.id(), session.school(), session.classId(), student, at));
 	}
 
-	private static OffsetDateTime now() {
-		return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-	}
-
-	private static ClassSession session(ResultSet rs, int row) throws SQLException {
-		return new ClassSession(rs.getObject("id", UUID.class), new SchoolId(rs.getObject("school_id", UUID.class)),
-				new ClassId(rs.getObject("class_id", UUID.class)), rs.getObject("room_id", UUID.class),
-				rs.getObject("lesson_id", UUID.class), new PersonId(rs.getObject("teacher_id", UUID.class)),
-				rs.getObject("started_at", OffsetDateTime.class), rs.getObject("ended_at", OffsetDateTime.class),
-				rs.getBoolean("locked"), rs.getBoolean("broadcasting"));
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
 	}
 }

@@ -1,5 +1,6 @@
 package org.cloudroom.classroom;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -17,9 +18,11 @@ class RecentActivity {
 
 	private final Map<PersonId, OffsetDateTime> latest = new ConcurrentHashMap<>();
 	private final ClassSessions sessions;
+	private final Clock clock;
 
-	RecentActivity(ClassSessions sessions) {
+	RecentActivity(ClassSessions sessions, Clock clock) {
 		this.sessions = sessions;
+		this.clock = clock;
 	}
 
 	/** Keeps the person's latest active minute, and counts it into the class session they are in. */
@@ -35,7 +38,7 @@ class RecentActivity {
 	/** Whether the person worked on their desktop this minute or the one before. */
 	boolean activeNow(PersonId person) {
 		var minute = latest.get(person);
-		var previous = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).minusMinutes(1);
+		var previous = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MINUTES).minusMinutes(1);
 		return minute != null && !minute.isBefore(previous);
 	}
 }

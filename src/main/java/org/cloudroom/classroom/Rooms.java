@@ -2,6 +2,7 @@ package org.cloudroom.classroom;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,8 +32,10 @@ public class Rooms {
 	private final JdbcClient jdbc;
 	private final People people;
 	private final Classes classes;
+	private final Clock clock;
 
-	Rooms(JdbcClient jdbc, People people, Classes classes) {
+	Rooms(JdbcClient jdbc, People people, Classes classes, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.people = people;
 		this.classes = classes;
@@ -52,7 +55,9 @@ public class Rooms {
 		}
 		var room = new Room(UUID.randomUUID(), school, trimmed, rows, columns);
 		jdbc.sql("insert into room (id, school_id, name, seat_rows, seat_columns, created_at) values (?, ?, ?, ?, ?, ?)")
-			.params(room.id(), school.value(), trimmed, rows, columns, OffsetDateTime.now(ZoneOffset.UTC)).update();
+			.params(room.id(), school.value(), trimmed, rows, columns,
+					OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
+			.update();
 		return room;
 	}
 

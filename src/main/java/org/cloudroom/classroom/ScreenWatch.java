@@ -1,7 +1,9 @@
 package org.cloudroom.classroom;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,13 +32,16 @@ final class ScreenWatch implements AutoCloseable {
 	private final CountDownLatch firstUpdate = new CountDownLatch(1);
 	private volatile @Nullable RfbClient client;
 	private volatile boolean ended;
-	private volatile long lastAsked = System.nanoTime();
+	private final Clock clock;
+	private volatile Instant lastAsked;
 	private final Jpeg encoder = new Jpeg();
 	private byte @Nullable [] jpeg;
 	private long jpegVersion = -1;
 	private int[] jpegPixels = new int[0];
 
-	private ScreenWatch(UUID desktop, Desktops.Connection connection, int width, Duration refresh) {
+	private ScreenWatch(UUID desktop, Desktops.Connection connection, int width, Duration refresh, Clock clock) {
+		this.clock = clock;
+		this.lastAsked = clock.instant();
 		this.desktop = desktop;
 		this.connection = connection;
 		this.width = width;
@@ -44,8 +49,9 @@ final class ScreenWatch implements AutoCloseable {
 	}
 
 	/** Starts watching over a fresh connection to the desktop; the handshake happens on the watch's thread. */
-	static ScreenWatch start(UUID desktop, Desktops.Connection connection, int width, Duration refresh) {
-		var watch = new ScreenWatch(desktop, connection, width, refresh);
+	static ScreenWatch start(UUID desktop, Desktops.Connection connection, int width, Duration refresh,
+			Clock clock) {
+		var watch = new ScreenWatch(desktop, connection, width, refresh, clock);
 		Thread.ofVirtual().name("thumbnail-" + desktop).start(watch::run);
 		return watch;
 	}
@@ -64,14 +70,14 @@ final class ScreenWatch implements AutoCloseable {
 		return current == null ? 0 : current.bytesReceived();
 	}
 
-	/** Nanoseconds ({@link System#nanoTime()}) when a thumbnail was last asked for. */
-	long lastAsked() {
+	/** When a thumbnail was last asked for. */
+	Instant lastAsked() {
 		return lastAsked;
 	}
 
 	/** The latest thumbnail, waiting up to {@code wait} for the first; empty when there is none (yet). */
 	Optional<byte[]> jpeg(Duration wait) {
-		lastAsked = System.nanoTime();
+		lastAsked = clock.instant();
 		try {
 			firstUpdate.await(wait.toNanos(), TimeUnit.NANOSECONDS);
 		}

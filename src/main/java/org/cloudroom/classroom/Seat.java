@@ -3,5 +3,5 @@ package org.cloudroom.classroom;
 import org.cloudroom.accounts.PersonId;
 
 /** Where a student sits in a room: row and column, counted from 1. */
-public record Seat(PersonId person, int row, int column) {
+record Seat(PersonId person, int row, int column) {
 }

@@ -5,5 +5,5 @@ import java.time.OffsetDateTime;
 import org.cloudroom.accounts.PersonId;
 
 /** A teacher took control of a student's desktop during a class session, to help. */
-public record TakeOver(PersonId teacher, PersonId student, OffsetDateTime at) {
+record TakeOver(PersonId teacher, PersonId student, OffsetDateTime at) {
 }

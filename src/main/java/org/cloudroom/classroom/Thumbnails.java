@@ -1,6 +1,7 @@
 package org.cloudroom.classroom;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,6 @@ import org.cloudroom.desktops.Desktops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
@@ -22,7 +22,7 @@ import jakarta.annotation.PreDestroy;
  * watch stops by itself some seconds after the last request. Who may see whose thumbnail is the caller's to check.
  */
 @Component
-public class Thumbnails {
+class Thumbnails {
 
 	private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
 	/** The width of a thumbnail in pixels; its height keeps the screen's aspect. */
@@ -32,15 +32,17 @@ public class Thumbnails {
 	private final Desktops desktops;
 	private final Duration refresh;
 	private final Duration idle;
+	private final Clock clock;
 	private final Map<PersonId, ScreenWatch> watches = new ConcurrentHashMap<>();
 
 	@Autowired
-	Thumbnails(Desktops desktops) {
-		this(desktops, Duration.ofSeconds(1), Duration.ofSeconds(10));
+	Thumbnails(Desktops desktops, ClassroomSettings settings, Clock clock) {
+		this(desktops, Duration.ofSeconds(1), settings.thumbnailsIdle(), clock);
 	}
 
-	Thumbnails(Desktops desktops, Duration refresh, Duration idle) {
+	Thumbnails(Desktops desktops, Duration refresh, Duration idle, Clock clock) {
 		this.desktops = desktops;
+		this.clock = clock;
 		this.refresh = refresh;
 		this.idle = idle;
 	}
@@ -61,7 +63,7 @@ public class Thumbnails {
 				old.close();
 			}
 			try {
-				return ScreenWatch.start(id, desktops.connect(id), WIDTH, refresh);
+				return ScreenWatch.start(id, desktops.connect(id), WIDTH, refresh, clock);
 			}
 			catch (IOException e) {
 				log.debug("Desktop {} cannot be watched: {}", id, e.toString());
@@ -84,11 +86,11 @@ public class Thumbnails {
 		return watches.size();
 	}
 
-	@Scheduled(fixedDelay = 5000, initialDelay = 5000)
+	/** Stops the watches whose desktop went away or that nobody asked for within the idle time. */
 	void stopIdle() {
-		long now = System.nanoTime();
+		var idleSince = clock.instant().minus(idle);
 		watches.forEach((owner, watch) -> {
-			if (!watch.alive() || now - watch.lastAsked() > idle.toNanos()) {
+			if (!watch.alive() || watch.lastAsked().isBefore(idleSince)) {
 				if (watches.remove(owner, watch)) {
 					watch.close();
 				}

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * ({@code cloudroom.time-zone}, one zone for the whole installation).
  */
 @Repository
-public class Timetable {
+class Timetable {
 
 	private final JdbcClient jdbc;
 	private final Classes classes;

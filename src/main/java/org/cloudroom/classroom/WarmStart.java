@@ -15,7 +15,6 @@ import org.cloudroom.desktops.Desktops;
 import org.cloudroom.status.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +41,7 @@ class WarmStart {
 		this.settings = settings;
 	}
 
-	@Scheduled(fixedDelayString = "${cloudroom.classroom.warm-check-every:30s}", initialDelay = 30_000)
+	/** Warms the lessons starting soon; {@link ClassroomSchedule} runs it every {@code warm-check-every}. */
 	void check() {
 		if (!settings.warmStart().isPositive()) {
 			return;

@@ -165,12 +165,12 @@ class AvailabilityTests {
 
 		var decided = requests.decide(admin, request.id(), true, "Of course");
 
-		assertThat(decided.state()).isEqualTo("APPROVED");
-		assertThat(decided.decidedBy()).isEqualTo(admin.id().value());
+		assertThat(decided.state()).isEqualTo(AppRequest.State.APPROVED);
+		assertThat(decided.decidedBy()).isEqualTo(admin.id());
 		assertThat(decided.decidedAt()).isNotNull();
 		assertThat(availability.forPerson(ming, school)).extracting(App::id).containsExactly(EDITOR);
 		assertThat(requests.mine(music)).singleElement().satisfies(mine -> {
-			assertThat(mine.state()).isEqualTo("APPROVED");
+			assertThat(mine.state()).isEqualTo(AppRequest.State.APPROVED);
 			assertThat(mine.reason()).isEqualTo("Lyrics for the music lesson");
 			assertThat(mine.decisionNote()).isEqualTo("Of course");
 		});
@@ -192,7 +192,7 @@ class AvailabilityTests {
 		assertThat(availability.forPerson(ming, school)).extracting(App::id).containsExactly(TERMINAL);
 		assertThat(availability.forPerson(hong, school)).isEmpty();
 		assertThat(requests.ofSchool(admin, school)).singleElement().extracting(AppRequest::state)
-			.isEqualTo("APPROVED");
+			.isEqualTo(AppRequest.State.APPROVED);
 	}
 
 	@Test
@@ -203,7 +203,7 @@ class AvailabilityTests {
 
 		assertThat(availability.forPerson(hong, school)).isEmpty();
 		assertThat(requests.mine(art)).singleElement().satisfies(mine -> {
-			assertThat(mine.state()).isEqualTo("REFUSED");
+			assertThat(mine.state()).isEqualTo(AppRequest.State.REFUSED);
 			assertThat(mine.decisionNote()).isEqualTo("Use the writer");
 		});
 		assertRefused(() -> requests.request(art, artClass, EDITOR, "  "), Status.UNPROCESSABLE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +39,7 @@ class InstallsTests {
 
 	@BeforeEach
 	void installs() {
-		installs = new Installs(catalog, settings, jdbc);
+		installs = new Installs(catalog, settings, jdbc, Clock.systemUTC());
 	}
 
 	@AfterEach
@@ -52,11 +53,11 @@ class InstallsTests {
 		var unknown = new App("cloudroom-nothing", "Nothing", "", "", "", "", List.of(), "nothing",
 				"cloudroom-no-such-package", false);
 
-		var started = installs.run(unknown, operator.id().value());
+		var started = installs.run(unknown, operator.id());
 		var ended = await().atMost(Duration.ofMinutes(2)).until(() -> installs.view(started.id()),
-				install -> !install.state().equals("RUNNING"));
+				install -> install.state() != Install.State.RUNNING);
 
-		assertThat(ended.state()).isEqualTo("FAILED");
+		assertThat(ended.state()).isEqualTo(Install.State.FAILED);
 		assertThat(String.join("\n", ended.log())).containsAnyOf("Unable to locate package cloudroom-no-such-package",
 				"not as root", "has no apt-get");
 		assertThat(catalog.all()).isEqualTo(before);
@@ -65,10 +66,10 @@ class InstallsTests {
 	@Test
 	void aServerWithoutThePackageToolSaysSoAtOnce() {
 		var elsewhere = new AppsSettings(settings.applications(), "/nonexistent/apt-get", Duration.ofMinutes(1));
-		try (var installsElsewhere = new Installs(catalog, elsewhere, jdbc)) {
-			var install = installsElsewhere.run(CuratedApps.ALL.getFirst(), operator.id().value());
+		try (var installsElsewhere = new Installs(catalog, elsewhere, jdbc, Clock.systemUTC())) {
+			var install = installsElsewhere.run(CuratedApps.ALL.getFirst(), operator.id());
 
-			assertThat(install.state()).isEqualTo("FAILED");
+			assertThat(install.state()).isEqualTo(Install.State.FAILED);
 			assertThat(install.log()).singleElement().asString().contains("has no /nonexistent/apt-get");
 		}
 	}
@@ -77,18 +78,18 @@ class InstallsTests {
 	void theOperatorSeesPastInstallsWithWhoAndTheirLogAfterARestart() {
 		var elsewhere = new AppsSettings(settings.applications(), "/nonexistent/apt-get", Duration.ofMinutes(1));
 		Install failed;
-		try (var beforeRestart = new Installs(catalog, elsewhere, jdbc)) {
-			failed = beforeRestart.run(CuratedApps.ALL.getFirst(), operator.id().value());
+		try (var beforeRestart = new Installs(catalog, elsewhere, jdbc, Clock.systemUTC())) {
+			failed = beforeRestart.run(CuratedApps.ALL.getFirst(), operator.id());
 		}
 
 		var afterRestart = installs.all(operator).stream().filter(i -> i.id().equals(failed.id())).toList();
 
 		assertThat(afterRestart).singleElement().satisfies(install -> {
 			assertThat(install.appId()).isEqualTo(CuratedApps.ALL.getFirst().id());
-			assertThat(install.startedBy()).isEqualTo(operator.id().value());
-			assertThat(install.state()).isEqualTo("FAILED");
+			assertThat(install.startedBy()).isEqualTo(operator.id());
+			assertThat(install.state()).isEqualTo(Install.State.FAILED);
 			assertThat(install.log()).singleElement().asString().contains("has no /nonexistent/apt-get");
 		});
-		assertThat(installs.view(failed.id()).state()).isEqualTo("FAILED");
+		assertThat(installs.view(failed.id()).state()).isEqualTo(Install.State.FAILED);
 	}
 }

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.Channels;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
+import org.cloudroom.MovingClock;
 import org.cloudroom.TestSchools;
 import org.cloudroom.TestSchools.Student;
 import org.cloudroom.desktops.Desktops;
@@ -51,13 +53,14 @@ class ThumbnailsTests {
 	@Autowired
 	Desktops desktops;
 
+	private final MovingClock clock = new MovingClock();
 	private Thumbnails thumbnails;
 	private List<Student> students;
 
 	@BeforeEach
 	void openSchool() {
 		students = new TestSchools(mvc, json).openWithStudents(2);
-		thumbnails = new Thumbnails(desktops, Duration.ofMillis(200), Duration.ofSeconds(2));
+		thumbnails = new Thumbnails(desktops, Duration.ofMillis(200), Duration.ofSeconds(2), clock);
 	}
 
 	@AfterEach
@@ -120,6 +123,7 @@ class ThumbnailsTests {
 		});
 		assertThat(thumbnails.jpeg(second.id())).isEmpty();
 
+		clock.pass(Duration.ofSeconds(3));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			thumbnails.stopIdle();
 			assertThat(thumbnails.watching()).isZero();
@@ -136,19 +140,24 @@ class ThumbnailsTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> thumbnails.jpeg(student.id()).orElseThrow(),
 				shown -> close(read(shown).getRGB(160, 60), BACKGROUND));
 
-		resize(desktop.id(), 1000, 600);
-
-		var resized = await().atMost(Duration.ofSeconds(20)).until(() -> thumbnails.jpeg(student.id()).orElseThrow(),
-				shown -> read(shown).getHeight() == 192);
+		byte[] resized;
+		try (var viewer = resize(desktop.id(), 1000, 600)) {
+			resized = await().atMost(Duration.ofSeconds(20)).until(() -> thumbnails.jpeg(student.id()).orElseThrow(),
+					shown -> read(shown).getHeight() == 192);
+		}
 		await().atMost(Duration.ofSeconds(20)).until(() -> thumbnails.jpeg(student.id()).orElseThrow(),
 				shown -> close(read(shown).getRGB(160, 60), BACKGROUND));
 		assertThat(read(resized).getWidth()).isEqualTo(320);
 	}
 
-	/** Another viewer, as a browser's noVNC does, asks the desktop to take the size of its window. */
-	private void resize(UUID desktop, int width, int height) throws IOException {
+	/**
+	 * Another viewer, as a browser's noVNC does, asks the desktop to take the size of its window; it stays connected
+	 * until closed.
+	 */
+	private ByteChannel resize(UUID desktop, int width, int height) throws IOException {
 		var connection = desktops.connect(desktop);
-		try (var channel = connection.channel()) {
+		var channel = connection.channel();
+		try {
 			var out = Channels.newOutputStream(channel);
 			RfbHandshake.connectDesktop(new DataInputStream(Channels.newInputStream(channel)), out,
 					connection.vncPassword());
@@ -158,12 +167,11 @@ class ThumbnailsTests {
 				.putShort((short) height).put((byte) 1).put((byte) 0).putInt(0).putShort((short) 0).putShort((short) 0)
 				.putShort((short) width).putShort((short) height).putInt(0).array());
 			out.flush();
-			try {
-				Thread.sleep(500);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
+			return channel;
+		}
+		catch (IOException e) {
+			channel.close();
+			throw e;
 		}
 	}
 
