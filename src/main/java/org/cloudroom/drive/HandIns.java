@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -29,7 +30,6 @@ import org.cloudroom.status.Status;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,9 +66,12 @@ class HandIns {
 	private final Classes classes;
 	private final People people;
 	private final HomeStorage storage;
+	private final Clock clock;
 
-	HandIns(Assignments assignments, ClassFolders folders, Classes classes, People people, HomeStorage storage) {
+	HandIns(Assignments assignments, ClassFolders folders, Classes classes, People people, HomeStorage storage,
+			Clock clock) {
 		this.storage = storage;
+		this.clock = clock;
 		this.assignments = assignments;
 		this.folders = folders;
 		this.classes = classes;
@@ -83,7 +86,7 @@ class HandIns {
 		if (name.isEmpty() || name.length() > MAX_TITLE || name.codePoints().anyMatch(DrivePath::isInvisible)) {
 			problems.add(FieldProblem.field("title", "drive.assignment.title-invalid", MAX_TITLE));
 		}
-		if (due == null || !due.isAfter(OffsetDateTime.now())) {
+		if (due == null || !due.toInstant().isAfter(clock.instant())) {
 			problems.add(FieldProblem.field("dueAt", "drive.assignment.due-past"));
 		}
 		if (!problems.isEmpty()) {
@@ -176,7 +179,7 @@ class HandIns {
 			for (var assignment : assignments.ofClass(schoolClass.id())) {
 				var comment = assignments.handedBack(assignment.id(), user.id());
 				mine.add(new Mine(assignment, schoolClass.name(), folders.handInPath(schoolClass, assignment, names),
-						assignment.isOpen(), comment.map(Assignments.HandedBack::text).orElse(null),
+						assignment.open(), comment.map(Assignments.HandedBack::text).orElse(null),
 						comment.map(Assignments.HandedBack::unseen).orElse(false)));
 			}
 		}
@@ -194,7 +197,6 @@ class HandIns {
 	}
 
 	/** Makes the folders of every assignment now due read-only, in the web and in running desktops alike. */
-	@Scheduled(fixedDelayString = "${cloudroom.drive.seal-every:30s}", initialDelayString = "5s")
 	void sealDue() {
 		for (var assignment : assignments.dueUnsealed()) {
 			try {

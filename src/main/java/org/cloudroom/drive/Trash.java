@@ -6,6 +6,7 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +26,11 @@ import org.springframework.stereotype.Repository;
 class Trash {
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	Trash(JdbcClient jdbc) {
+	Trash(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	TrashEntry put(PersonId person, HomeTree tree, Path file, HomeTree trash, DrivePath path) throws IOException {
@@ -39,7 +42,7 @@ class Trash {
 				size = Sizes.of(opened);
 			}
 		}
-		var entry = new TrashEntry(UUID.randomUUID(), path.toString(), folder, size, OffsetDateTime.now());
+		var entry = new TrashEntry(UUID.randomUUID(), path.toString(), folder, size, OffsetDateTime.now(clock));
 		HomeTree.move(tree, file, trash, trash.root().resolve(entry.id().toString()));
 		jdbc.sql("""
 				insert into drive_trash (id, person_id, original_path, is_folder, size_bytes, deleted_at)
