@@ -1,7 +1,6 @@
 package org.cloudroom.drive;
 
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.SchoolId;
@@ -11,7 +10,7 @@ import org.cloudroom.accounts.SchoolId;
  *
  * @param open whether its students can still change their work: the due time was still to come when it was read
  */
-record Assignment(UUID id, SchoolId schoolId, ClassId classId, String title, OffsetDateTime dueAt,
+record Assignment(AssignmentId id, SchoolId schoolId, ClassId classId, String title, OffsetDateTime dueAt,
 		OffsetDateTime openedAt, boolean open) {
 
 	/** The assignment's folder name in each student's {@code Hand-in} folder. */

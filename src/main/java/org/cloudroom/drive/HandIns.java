@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.UUID;
 import java.util.zip.ZipOutputStream;
 
 import org.cloudroom.accounts.ClassId;
@@ -110,7 +109,7 @@ class HandIns {
 	}
 
 	/** The assignment, when this person runs its class. */
-	Assignment assignment(CloudroomUser user, UUID id) {
+	Assignment assignment(CloudroomUser user, AssignmentId id) {
 		var assignment = assignments.find(id).orElseThrow(Refused::notFound);
 		classes.requireTeacherOf(user, assignment.classId());
 		return assignment;
@@ -120,7 +119,7 @@ class HandIns {
 		return classes.requireTeacherOf(user, assignment.classId());
 	}
 
-	List<HandIn> overview(CloudroomUser user, UUID id) throws IOException {
+	List<HandIn> overview(CloudroomUser user, AssignmentId id) throws IOException {
 		var assignment = assignment(user, id);
 		var root = folders.handIns(assignment.classId());
 		var handIns = new ArrayList<HandIn>();
@@ -139,7 +138,7 @@ class HandIns {
 	}
 
 	/** Every student's work as one zip, a folder per student named by their name and username. */
-	void zipAll(CloudroomUser user, UUID id, OutputStream out) throws IOException {
+	void zipAll(CloudroomUser user, AssignmentId id, OutputStream out) throws IOException {
 		var assignment = assignment(user, id);
 		var root = folders.handIns(assignment.classId());
 		var zip = new ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8);
@@ -153,7 +152,7 @@ class HandIns {
 		zip.finish();
 	}
 
-	void comment(CloudroomUser user, UUID id, PersonId student, @Nullable String text) {
+	void comment(CloudroomUser user, AssignmentId id, PersonId student, @Nullable String text) {
 		var assignment = assignment(user, id);
 		if (!classes.hasMember(assignment.classId(), student)) {
 			throw Refused.notFound();

@@ -371,7 +371,7 @@ class ClassFoldersTests {
 		space.requireWithinQuota(li.id(), Role.STUDENT);
 	}
 
-	private List<String> zipNames(UUID assignment) throws IOException {
+	private List<String> zipNames(AssignmentId assignment) throws IOException {
 		var out = new ByteArrayOutputStream();
 		handIns.zipAll(teacher, assignment, out);
 		var names = new ArrayList<String>();
@@ -385,7 +385,7 @@ class ClassFoldersTests {
 
 	private void dueNow(Assignment assignment) {
 		jdbc.sql("update drive_assignment set due_at = ? where id = ?")
-			.params(OffsetDateTime.now(clock).minusSeconds(1), assignment.id()).update();
+			.params(OffsetDateTime.now(clock).minusSeconds(1), assignment.id().value()).update();
 	}
 
 	private void importPeople(String csv) throws IOException {
