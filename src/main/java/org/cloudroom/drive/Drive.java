@@ -141,7 +141,7 @@ class Drive {
 
 	/** A file to read. */
 	DriveFile file(CloudroomUser user, String path) throws IOException {
-		var place = tree(place(user, DrivePath.of(path)), "drive.is-a-folder", path);
+		var place = place(user, DrivePath.of(path)).readable("drive.is-a-folder", path);
 		var file = place.tree().inside(existing(place.tree(), place.path()));
 		var attributes = place.tree().attributes(file).orElseThrow(Refused::notFound);
 		if (attributes.isDirectory()) {
@@ -155,7 +155,7 @@ class Drive {
 
 	/** A folder to read, as its real path in the tree it lies in. */
 	Zips.Folder folder(CloudroomUser user, String path) throws IOException {
-		var place = tree(place(user, DrivePath.of(path)), "drive.not-a-folder", path);
+		var place = place(user, DrivePath.of(path)).readable("drive.not-a-folder", path);
 		var folder = place.tree().inside(existing(place.tree(), place.path()));
 		if (!isFolder(place.tree(), folder)) {
 			throw new Refused(Status.BAD_REQUEST, "drive.not-a-folder", path);
@@ -337,13 +337,6 @@ class Drive {
 	private Place.Tree home(CloudroomUser user) throws IOException {
 		return new Place.Tree(HomeTree.of(storage.home(user.id())), new DrivePath(List.of()), new DrivePath(List.of()),
 				user.id(), new Place.SpaceOwner.Person(user.id(), user.role()), null);
-	}
-
-	private static Place.Tree tree(Place place, String refusal, String path) {
-		if (place instanceof Place.Tree tree) {
-			return tree;
-		}
-		throw new Refused(Status.BAD_REQUEST, refusal, path);
 	}
 
 	/** Where a file named by the person is to be put: a place they may change, its names visible, not the top. */
