@@ -260,7 +260,7 @@ class Drive {
 	}
 
 	/** Puts a deleted file back where it was, under a free name like "report (2).txt" if that one is taken. */
-	String restore(CloudroomUser user, UUID id) throws IOException {
+	String restore(CloudroomUser user, TrashId id) throws IOException {
 		var entry = trash.find(user.id(), id).orElseThrow(Refused::notFound);
 		var original = new DrivePath(List.of(entry.path().split("/")));
 		var place = place(user, original).writable();
@@ -278,7 +278,7 @@ class Drive {
 		return place.inDrive(inside).toString();
 	}
 
-	void purge(CloudroomUser user, UUID id) throws IOException {
+	void purge(CloudroomUser user, TrashId id) throws IOException {
 		var entry = trash.find(user.id(), id).orElseThrow(Refused::notFound);
 		trash.purge(storage.trash(user.id()), entry);
 		usage.add(user.id(), -entry.size());
