@@ -218,7 +218,7 @@ public class ClassFolders {
 			if (assignment.isEmpty()) {
 				throw Refused.notFound();
 			}
-			if (!assignment.get().isOpen()) {
+			if (!assignment.get().open()) {
 				readOnly = "drive.hand-in.closed";
 			}
 		}
@@ -269,14 +269,14 @@ public class ClassFolders {
 			var folder = root.resolve(assignment.folderName());
 			if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
 				Files.createDirectory(folder);
-				if (assignment.isOpen()) {
+				if (assignment.open()) {
 					storage.own(folder, student);
 				}
 				else {
 					Seals.seal(folder, storage.uid(student));
 				}
 			}
-			else if (assignment.isOpen() && isServers(folder)) {
+			else if (assignment.open() && isServers(folder)) {
 				// made before the student had a desktop uid to give it to
 				storage.own(folder, student);
 			}

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -101,13 +100,13 @@ class ClassesApi {
 	}
 
 	@GetMapping("/assignments/{id}/hand-ins")
-	List<HandIns.HandIn> handIns(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID id)
+	List<HandIns.HandIn> handIns(@AuthenticationPrincipal CloudroomUser user, @PathVariable AssignmentId id)
 			throws IOException {
 		return handIns.overview(user, id);
 	}
 
 	@GetMapping("/assignments/{id}/hand-ins.zip")
-	void zip(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID id, HttpServletResponse response)
+	void zip(@AuthenticationPrincipal CloudroomUser user, @PathVariable AssignmentId id, HttpServletResponse response)
 			throws IOException {
 		var assignment = handIns.assignment(user, id);
 		response.setContentType("application/zip");
@@ -117,7 +116,7 @@ class ClassesApi {
 	}
 
 	@PutMapping("/assignments/{id}/hand-ins/{personId}/comment")
-	Comment comment(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID id,
+	Comment comment(@AuthenticationPrincipal CloudroomUser user, @PathVariable AssignmentId id,
 			@PathVariable PersonId personId, @RequestBody Comment comment) {
 		handIns.comment(user, id, personId, comment.comment());
 		return comment;

@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -95,14 +96,14 @@ class Drive {
 		}
 		if (classes) {
 			var name = classFolders.names().classes();
-			entries.add(new Entry(name, name, true, 0, java.time.Instant.EPOCH));
+			entries.add(new Entry(name, name, true, 0, Instant.EPOCH));
 		}
 		entries.sort(Comparator.comparing((Entry e) -> !e.folder()).thenComparing(Entry::name, NameOrder.forReader()));
 		return entries;
 	}
 
 	/** Why nothing can be put into the folder by this person, as a message key, or null when it can. */
-	@org.jspecify.annotations.Nullable String readOnly(CloudroomUser user, String path) throws IOException {
+	@Nullable String readOnly(CloudroomUser user, String path) throws IOException {
 		try {
 			return place(user, DrivePath.of(path).child("x")) instanceof Place.Tree tree ? tree.readOnly()
 					: "drive.class.fixed";
@@ -129,7 +130,7 @@ class Drive {
 				}
 				if (name.toLowerCase(Locale.ROOT).contains(wanted)
 						&& (attributes.isDirectory() || attributes.isRegularFile())) {
-					found.add(entry(home.inDrive(new DrivePath(names)), attributes));
+					found.add(Entry.of(home.inDrive(new DrivePath(names)), attributes));
 				}
 				return true;
 			});
@@ -140,7 +141,7 @@ class Drive {
 
 	/** A file to read. */
 	DriveFile file(CloudroomUser user, String path) throws IOException {
-		var place = tree(place(user, DrivePath.of(path)), "drive.is-a-folder", path);
+		var place = place(user, DrivePath.of(path)).readable("drive.is-a-folder", path);
 		var file = place.tree().inside(existing(place.tree(), place.path()));
 		var attributes = place.tree().attributes(file).orElseThrow(Refused::notFound);
 		if (attributes.isDirectory()) {
@@ -154,7 +155,7 @@ class Drive {
 
 	/** A folder to read, as its real path in the tree it lies in. */
 	Zips.Folder folder(CloudroomUser user, String path) throws IOException {
-		var place = tree(place(user, DrivePath.of(path)), "drive.not-a-folder", path);
+		var place = place(user, DrivePath.of(path)).readable("drive.not-a-folder", path);
 		var folder = place.tree().inside(existing(place.tree(), place.path()));
 		if (!isFolder(place.tree(), folder)) {
 			throw new Refused(Status.BAD_REQUEST, "drive.not-a-folder", path);
@@ -164,26 +165,14 @@ class Drive {
 
 	/** Stores a file from a stream of the given length, or -1 when unknown; folders on the way are made. */
 	Uploads.Stored upload(CloudroomUser user, String path, long length, InputStream body) throws IOException {
-		var place = writable(place(user, DrivePath.of(path).requireVisibleNames()));
-		if (place.path().isRoot()) {
-			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
-		}
-		var space = space(place.space(), null);
-		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()), place.tree(),
-				place.tree().resolve(place.path()), length, space.quotaBytes(), space.usedBytes()), body,
-				moveIn(user, place)));
+		var place = newFile(user, path);
+		return counted(place, uploads.store(upload(user, place, length, null), body, moveIn(user, place)));
 	}
 
 	/** Puts a whole file of the person's scratch place at the path: how the upload in parts {@code id} ends. */
 	Uploads.Stored upload(CloudroomUser user, String path, Path whole, UUID id) throws IOException {
-		var place = writable(place(user, DrivePath.of(path).requireVisibleNames()));
-		if (place.path().isRoot()) {
-			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
-		}
-		var space = space(place.space(), id);
-		return counted(place, uploads.store(new Uploads.Upload(user.id(), storage.scratch(user.id()), place.tree(),
-				place.tree().resolve(place.path()), Files.size(whole), space.quotaBytes(), space.usedBytes()), whole,
-				moveIn(user, place)));
+		var place = newFile(user, path);
+		return counted(place, uploads.store(upload(user, place, Files.size(whole), id), whole, moveIn(user, place)));
 	}
 
 	/**
@@ -191,14 +180,18 @@ class Drive {
 	 * person's uploads in parts under way will take.
 	 */
 	void requireRoomFor(CloudroomUser user, String path, long size) throws IOException {
-		var place = writable(place(user, DrivePath.of(path).requireVisibleNames()));
-		if (place.path().isRoot()) {
-			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
-		}
-		var space = space(place.space(), null);
+		var space = space(newFile(user, path).space(), null);
 		if (size > space.quotaBytes() - space.usedBytes()) {
 			throw Uploads.overQuota(space.quotaBytes());
 		}
+	}
+
+	/** An upload of {@code length} bytes to the place, held to what the place may still take. */
+	private Uploads.Upload upload(CloudroomUser user, Place.Tree place, long length, @Nullable UUID id)
+			throws IOException {
+		var space = space(place.space(), id);
+		return new Uploads.Upload(user.id(), storage.scratch(user.id()), place.tree(),
+				place.tree().resolve(place.path()), length, space.quotaBytes(), space.usedBytes());
 	}
 
 	private Uploads.MoveIn moveIn(CloudroomUser user, Place.Tree place) {
@@ -218,7 +211,7 @@ class Drive {
 	}
 
 	void makeFolder(CloudroomUser user, String path) throws IOException {
-		var place = writable(place(user, DrivePath.of(path).requireVisibleNames()));
+		var place = place(user, DrivePath.of(path).requireVisibleNames()).writable();
 		var folder = place.path();
 		var tree = place.tree();
 		if (folder.isRoot() || tree.attributes(tree.resolve(folder)).isPresent()) {
@@ -229,8 +222,8 @@ class Drive {
 	}
 
 	void move(CloudroomUser user, String fromPath, String toPath) throws IOException {
-		var from = writable(place(user, DrivePath.of(fromPath)));
-		var to = writable(place(user, DrivePath.of(toPath).requireVisibleNames()));
+		var from = place(user, DrivePath.of(fromPath)).writable();
+		var to = place(user, DrivePath.of(toPath).requireVisibleNames()).writable();
 		var source = existing(from.tree(), from.path());
 		if (from.path().isRoot() || to.path().isRoot()) {
 			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", "");
@@ -254,10 +247,7 @@ class Drive {
 	}
 
 	TrashEntry delete(CloudroomUser user, String path) throws IOException {
-		var place = writable(place(user, DrivePath.of(path)));
-		if (place.path().isRoot()) {
-			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
-		}
+		var place = notTheTop(place(user, DrivePath.of(path)).writable(), path);
 		var file = existing(place.tree(), place.path());
 		if (personOf(place) == null) {
 			storage.countFor(place.tree().root(), place.tree().relative(file).names(), user.id());
@@ -270,10 +260,10 @@ class Drive {
 	}
 
 	/** Puts a deleted file back where it was, under a free name like "report (2).txt" if that one is taken. */
-	String restore(CloudroomUser user, UUID id) throws IOException {
+	String restore(CloudroomUser user, TrashId id) throws IOException {
 		var entry = trash.find(user.id(), id).orElseThrow(Refused::notFound);
 		var original = new DrivePath(List.of(entry.path().split("/")));
-		var place = writable(place(user, original));
+		var place = place(user, original).writable();
 		makeFolders(user, place, place.path().parent());
 		var inside = place.path();
 		for (int n = 2; place.tree().attributes(place.tree().resolve(inside)).isPresent(); n++) {
@@ -288,7 +278,7 @@ class Drive {
 		return place.inDrive(inside).toString();
 	}
 
-	void purge(CloudroomUser user, UUID id) throws IOException {
+	void purge(CloudroomUser user, TrashId id) throws IOException {
 		var entry = trash.find(user.id(), id).orElseThrow(Refused::notFound);
 		trash.purge(storage.trash(user.id()), entry);
 		usage.add(user.id(), -entry.size());
@@ -349,21 +339,17 @@ class Drive {
 				user.id(), new Place.SpaceOwner.Person(user.id(), user.role()), null);
 	}
 
-	private static Place.Tree tree(Place place, String refusal, String path) {
-		if (place instanceof Place.Tree tree) {
-			return tree;
-		}
-		throw new Refused(Status.BAD_REQUEST, refusal, path);
+	/** Where a file named by the person is to be put: a place they may change, its names visible, not the top. */
+	private Place.Tree newFile(CloudroomUser user, String path) throws IOException {
+		return notTheTop(place(user, DrivePath.of(path).requireVisibleNames()).writable(), path);
 	}
 
-	private static Place.Tree writable(Place place) {
-		if (!(place instanceof Place.Tree tree)) {
-			throw new Refused(Status.FORBIDDEN, "drive.class.fixed");
+	/** The place, when it is a file or folder and not the top of its tree, which cannot be put or taken. */
+	private static Place.Tree notTheTop(Place.Tree place, String path) {
+		if (place.path().isRoot()) {
+			throw new Refused(Status.BAD_REQUEST, "drive.path.bad-name", path);
 		}
-		if (tree.readOnly() != null) {
-			throw new Refused(Status.FORBIDDEN, tree.readOnly());
-		}
-		return tree;
+		return place;
 	}
 
 	private void own(Place.Tree place, Path path) throws IOException {
@@ -456,11 +442,7 @@ class Drive {
 		if (!attributes.isDirectory() && !attributes.isRegularFile()) {
 			return null;
 		}
-		return entry(place.inDrive(tree.relative(path)), attributes);
+		return Entry.of(place.inDrive(tree.relative(path)), attributes);
 	}
 
-	private static Entry entry(DrivePath path, BasicFileAttributes attributes) {
-		return new Entry(path.name(), path.toString(), attributes.isDirectory(),
-				attributes.isDirectory() ? 0 : attributes.size(), attributes.lastModifiedTime().toInstant());
-	}
 }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -102,12 +101,12 @@ class DriveApi {
 	}
 
 	@PostMapping("/trash/{id}/restore")
-	Restored restore(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID id) throws IOException {
+	Restored restore(@AuthenticationPrincipal CloudroomUser user, @PathVariable TrashId id) throws IOException {
 		return new Restored(drive.restore(user, id));
 	}
 
 	@DeleteMapping("/trash/{id}")
-	ResponseEntity<Void> purge(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID id)
+	ResponseEntity<Void> purge(@AuthenticationPrincipal CloudroomUser user, @PathVariable TrashId id)
 			throws IOException {
 		drive.purge(user, id);
 		return ResponseEntity.noContent().build();

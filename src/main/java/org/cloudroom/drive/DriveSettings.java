@@ -17,10 +17,13 @@ import org.springframework.util.unit.DataSize;
  * @param fullScanEvery how often every home is measured, whatever changed it (and at the server's start)
  * @param abandonedUploadAfter how long an upload in parts may go without a byte before it is removed: longer than
  *        the browser goes on trying after a lost connection (about a quarter of an hour)
+ * @param fullEvery how often the homes of running desktops are looked at for having become full
+ * @param sealEvery how often the hand-in folders of assignments now due are made read-only
  */
 @ConfigurationProperties("cloudroom.drive")
-public record DriveSettings(@DefaultValue("2GB") DataSize studentQuota, @DefaultValue("10GB") DataSize teacherQuota,
+record DriveSettings(@DefaultValue("2GB") DataSize studentQuota, @DefaultValue("10GB") DataSize teacherQuota,
 		@DefaultValue("5GB") DataSize classMaterialsQuota,
 		@DefaultValue("30") int trashDays, @DefaultValue("10m") Duration scanEvery,
-		@DefaultValue("1d") Duration fullScanEvery, @DefaultValue("1h") Duration abandonedUploadAfter) {
+		@DefaultValue("1d") Duration fullScanEvery, @DefaultValue("1h") Duration abandonedUploadAfter,
+		@DefaultValue("3s") Duration fullEvery, @DefaultValue("30s") Duration sealEvery) {
 }

@@ -10,7 +10,6 @@ import org.cloudroom.accounts.PersonId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +36,6 @@ class FullHomes {
 		this.events = events;
 	}
 
-	@Scheduled(fixedDelayString = "${cloudroom.drive.full-every:3s}")
 	void watch() {
 		var inUse = scan.homesInUse();
 		full.retainAll(inUse);

@@ -3,7 +3,6 @@ package org.cloudroom.drive;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.cloudroom.accounts.ClassId;
@@ -73,7 +72,7 @@ class HandInPages {
 	}
 
 	@GetMapping("/assignments/{id}")
-	String assignment(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID id, Model model)
+	String assignment(@AuthenticationPrincipal CloudroomUser user, @PathVariable AssignmentId id, Model model)
 			throws IOException {
 		var assignment = handIns.assignment(user, id);
 		var handedIn = handIns.overview(user, id);
@@ -85,7 +84,7 @@ class HandInPages {
 	}
 
 	@PostMapping("/assignments/{id}/comments/{personId}")
-	String comment(@AuthenticationPrincipal CloudroomUser user, @PathVariable UUID id, @PathVariable PersonId personId,
+	String comment(@AuthenticationPrincipal CloudroomUser user, @PathVariable AssignmentId id, @PathVariable PersonId personId,
 			@RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
 		handIns.comment(user, id, personId, comment);
 		redirect.addFlashAttribute("notice", "hand-in.comment-saved");

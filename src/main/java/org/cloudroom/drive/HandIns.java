@@ -5,12 +5,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.UUID;
 import java.util.zip.ZipOutputStream;
 
 import org.cloudroom.accounts.ClassId;
@@ -29,7 +29,6 @@ import org.cloudroom.status.Status;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,9 +65,12 @@ class HandIns {
 	private final Classes classes;
 	private final People people;
 	private final HomeStorage storage;
+	private final Clock clock;
 
-	HandIns(Assignments assignments, ClassFolders folders, Classes classes, People people, HomeStorage storage) {
+	HandIns(Assignments assignments, ClassFolders folders, Classes classes, People people, HomeStorage storage,
+			Clock clock) {
 		this.storage = storage;
+		this.clock = clock;
 		this.assignments = assignments;
 		this.folders = folders;
 		this.classes = classes;
@@ -83,7 +85,7 @@ class HandIns {
 		if (name.isEmpty() || name.length() > MAX_TITLE || name.codePoints().anyMatch(DrivePath::isInvisible)) {
 			problems.add(FieldProblem.field("title", "drive.assignment.title-invalid", MAX_TITLE));
 		}
-		if (due == null || !due.isAfter(OffsetDateTime.now())) {
+		if (due == null || !due.toInstant().isAfter(clock.instant())) {
 			problems.add(FieldProblem.field("dueAt", "drive.assignment.due-past"));
 		}
 		if (!problems.isEmpty()) {
@@ -107,7 +109,7 @@ class HandIns {
 	}
 
 	/** The assignment, when this person runs its class. */
-	Assignment assignment(CloudroomUser user, UUID id) {
+	Assignment assignment(CloudroomUser user, AssignmentId id) {
 		var assignment = assignments.find(id).orElseThrow(Refused::notFound);
 		classes.requireTeacherOf(user, assignment.classId());
 		return assignment;
@@ -117,7 +119,7 @@ class HandIns {
 		return classes.requireTeacherOf(user, assignment.classId());
 	}
 
-	List<HandIn> overview(CloudroomUser user, UUID id) throws IOException {
+	List<HandIn> overview(CloudroomUser user, AssignmentId id) throws IOException {
 		var assignment = assignment(user, id);
 		var root = folders.handIns(assignment.classId());
 		var handIns = new ArrayList<HandIn>();
@@ -136,7 +138,7 @@ class HandIns {
 	}
 
 	/** Every student's work as one zip, a folder per student named by their name and username. */
-	void zipAll(CloudroomUser user, UUID id, OutputStream out) throws IOException {
+	void zipAll(CloudroomUser user, AssignmentId id, OutputStream out) throws IOException {
 		var assignment = assignment(user, id);
 		var root = folders.handIns(assignment.classId());
 		var zip = new ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8);
@@ -150,7 +152,7 @@ class HandIns {
 		zip.finish();
 	}
 
-	void comment(CloudroomUser user, UUID id, PersonId student, @Nullable String text) {
+	void comment(CloudroomUser user, AssignmentId id, PersonId student, @Nullable String text) {
 		var assignment = assignment(user, id);
 		if (!classes.hasMember(assignment.classId(), student)) {
 			throw Refused.notFound();
@@ -176,7 +178,7 @@ class HandIns {
 			for (var assignment : assignments.ofClass(schoolClass.id())) {
 				var comment = assignments.handedBack(assignment.id(), user.id());
 				mine.add(new Mine(assignment, schoolClass.name(), folders.handInPath(schoolClass, assignment, names),
-						assignment.isOpen(), comment.map(Assignments.HandedBack::text).orElse(null),
+						assignment.open(), comment.map(Assignments.HandedBack::text).orElse(null),
 						comment.map(Assignments.HandedBack::unseen).orElse(false)));
 			}
 		}
@@ -194,7 +196,6 @@ class HandIns {
 	}
 
 	/** Makes the folders of every assignment now due read-only, in the web and in running desktops alike. */
-	@Scheduled(fixedDelayString = "${cloudroom.drive.seal-every:30s}", initialDelayString = "5s")
 	void sealDue() {
 		for (var assignment : assignments.dueUnsealed()) {
 			try {

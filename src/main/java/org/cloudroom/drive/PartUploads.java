@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -44,11 +45,13 @@ class PartUploads {
 	private final Drive drive;
 	private final HomeStorage storage;
 	private final DriveSettings settings;
+	private final Clock clock;
 	private final Map<UUID, Boolean> writing = new ConcurrentHashMap<>();
 	private final Map<PersonId, Object> beginning = new ConcurrentHashMap<>();
 
-	PartUploads(JdbcClient jdbc, Drive drive, HomeStorage storage, DriveSettings settings) {
+	PartUploads(JdbcClient jdbc, Drive drive, HomeStorage storage, DriveSettings settings, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.settings = settings;
 		this.drive = drive;
 		this.storage = storage;
@@ -69,7 +72,7 @@ class PartUploads {
 			var part = new Part(UUID.randomUUID(), DrivePath.of(path).toString(), size, 0);
 			Files.createFile(file(user.id(), part.id()));
 			jdbc.sql("insert into drive_upload (id, person_id, drive_path, size_bytes, created_at) values (?, ?, ?, ?, ?)")
-				.params(part.id(), user.id().value(), part.path(), size, OffsetDateTime.now()).update();
+				.params(part.id(), user.id().value(), part.path(), size, OffsetDateTime.now(clock)).update();
 			return part;
 		}
 	}
@@ -133,7 +136,7 @@ class PartUploads {
 	 * begun, longer ago than that. One being written to now is left alone, however slowly its bytes come.
 	 */
 	void expire() throws IOException {
-		var before = OffsetDateTime.now().minus(settings.abandonedUploadAfter());
+		var before = OffsetDateTime.now(clock).minus(settings.abandonedUploadAfter());
 		var old = jdbc.sql("select id, person_id from drive_upload where created_at < ?").param(before)
 			.query((rs, n) -> Map.entry(new PersonId(rs.getObject("person_id", UUID.class)), rs.getObject("id", UUID.class)))
 			.list();

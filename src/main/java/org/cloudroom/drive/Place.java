@@ -3,10 +3,29 @@ package org.cloudroom.drive;
 import java.util.List;
 
 import org.cloudroom.accounts.PersonId;
+import org.cloudroom.status.Refused;
+import org.cloudroom.status.Status;
 import org.jspecify.annotations.Nullable;
 
 /** Where a path of someone's drive lies: in a directory tree on disk, or in a folder that only lists others. */
 sealed interface Place {
+
+	/** This place, when it holds files to read: a tree; a listing is refused with the key, as not what was asked. */
+	default Tree readable(String refusal, String path) {
+		return switch (this) {
+			case Tree tree -> tree;
+			case Listing listing -> throw new Refused(Status.BAD_REQUEST, refusal, path);
+		};
+	}
+
+	/** This place, when the person may change what lies there: a tree not closed to them. */
+	default Tree writable() {
+		return switch (this) {
+			case Tree tree when tree.readOnly() == null -> tree;
+			case Tree tree -> throw new Refused(Status.FORBIDDEN, tree.readOnly());
+			case Listing listing -> throw new Refused(Status.FORBIDDEN, "drive.class.fixed");
+		};
+	}
 
 	/**
 	 * A path inside a tree on disk.

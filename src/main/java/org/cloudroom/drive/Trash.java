@@ -6,6 +6,7 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +26,11 @@ import org.springframework.stereotype.Repository;
 class Trash {
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	Trash(JdbcClient jdbc) {
+	Trash(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	TrashEntry put(PersonId person, HomeTree tree, Path file, HomeTree trash, DrivePath path) throws IOException {
@@ -39,12 +42,12 @@ class Trash {
 				size = Sizes.of(opened);
 			}
 		}
-		var entry = new TrashEntry(UUID.randomUUID(), path.toString(), folder, size, OffsetDateTime.now());
+		var entry = new TrashEntry(TrashId.random(), path.toString(), folder, size, OffsetDateTime.now(clock));
 		HomeTree.move(tree, file, trash, trash.root().resolve(entry.id().toString()));
 		jdbc.sql("""
 				insert into drive_trash (id, person_id, original_path, is_folder, size_bytes, deleted_at)
 				values (?, ?, ?, ?, ?, ?)""")
-			.params(entry.id(), person.value(), entry.path(), entry.folder(), entry.size(), entry.deletedAt())
+			.params(entry.id().value(), person.value(), entry.path(), entry.folder(), entry.size(), entry.deletedAt())
 			.update();
 		return entry;
 	}
@@ -54,14 +57,14 @@ class Trash {
 			.param(person.value()).query(Trash::entry).list();
 	}
 
-	Optional<TrashEntry> find(PersonId person, UUID id) {
-		return jdbc.sql("select * from drive_trash where person_id = ? and id = ?").params(person.value(), id)
+	Optional<TrashEntry> find(PersonId person, TrashId id) {
+		return jdbc.sql("select * from drive_trash where person_id = ? and id = ?").params(person.value(), id.value())
 			.query(Trash::entry).optional();
 	}
 
 	/** Takes the entry out of the trash table; its file is moved back by the caller. */
-	void taken(UUID id) {
-		jdbc.sql("delete from drive_trash where id = ?").param(id).update();
+	void taken(TrashId id) {
+		jdbc.sql("delete from drive_trash where id = ?").param(id.value()).update();
 	}
 
 	record Expired(PersonId person, TrashEntry entry) {
@@ -119,7 +122,7 @@ class Trash {
 	}
 
 	private static TrashEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new TrashEntry(rs.getObject("id", UUID.class), rs.getString("original_path"),
+		return new TrashEntry(new TrashId(rs.getObject("id", UUID.class)), rs.getString("original_path"),
 				rs.getBoolean("is_folder"), rs.getLong("size_bytes"),
 				rs.getObject("deleted_at", OffsetDateTime.class));
 	}

@@ -1,10 +1,9 @@
 package org.cloudroom.drive;
 
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /** Something deleted from a drive, restorable to {@code path} until {@code deletedAt} plus the trash's days. */
-record TrashEntry(UUID id, String path, boolean folder, long size, OffsetDateTime deletedAt) {
+record TrashEntry(TrashId id, String path, boolean folder, long size, OffsetDateTime deletedAt) {
 
 	String name() {
 		return path.substring(path.lastIndexOf('/') + 1);

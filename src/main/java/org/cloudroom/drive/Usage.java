@@ -1,5 +1,6 @@
 package org.cloudroom.drive;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Repository;
 class Usage {
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	Usage(JdbcClient jdbc) {
+	Usage(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	Optional<Long> of(PersonId person) {
@@ -26,7 +29,7 @@ class Usage {
 	}
 
 	void measured(PersonId person, long bytes) {
-		var now = OffsetDateTime.now();
+		var now = OffsetDateTime.now(clock);
 		if (jdbc.sql("update drive_usage set used_bytes = ?, scanned_at = ? where person_id = ?")
 			.params(bytes, now, person.value()).update() == 0) {
 			try {

@@ -13,7 +13,6 @@ import org.cloudroom.drive.spi.HomeStorage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,7 +69,6 @@ class UsageScan {
 		released.add(person);
 	}
 
-	@Scheduled(fixedDelayString = "${cloudroom.drive.scan-every:10m}", initialDelayString = "1m")
 	void scan() throws IOException {
 		parts.expire();
 		for (var expired : trash.olderThan(OffsetDateTime.now(clock).minusDays(settings.trashDays()))) {

@@ -3,13 +3,15 @@ package org.cloudroom.drive;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.cloudroom.drive.DriveTesting.assertRefused;
+import static org.cloudroom.drive.DriveTesting.bytes;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.zip.ZipInputStream;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.cloudroom.MovingClock;
 import org.cloudroom.accounts.ClassId;
 import org.cloudroom.accounts.Classes;
 import org.cloudroom.accounts.CloudroomUser;
@@ -34,12 +36,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A teacher hands out materials and collects work; students find both in their drive. */
 @SpringBootTest
+@Import(MovingClock.InTheServer.class)
 class ClassFoldersTests {
+
+	@Autowired
+	MovingClock clock;
 
 	@Autowired
 	Drive drive;
@@ -164,7 +171,7 @@ class ClassFoldersTests {
 
 	@Test
 	void aStudentHandsInUntilTheDueTimeAndTheFolderIsReadOnlyAfter() throws IOException {
-		var assignment = handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+		var assignment = handIns.open(teacher, grade5, "Poem", OffsetDateTime.now(clock).plusDays(1));
 		var folder = "Classes/Grade 5-2/Hand-in/Poem";
 
 		assertThat(drive.list(wang, "Classes/Grade 5-2/Hand-in")).extracting(Entry::name).containsExactly("Poem");
@@ -173,7 +180,7 @@ class ClassFoldersTests {
 		assertThat(drive.list(li, folder)).isEmpty();
 		assertThat(drive.space(wang.id(), Role.STUDENT).usedBytes()).isEqualTo(9);
 
-		dueNow(assignment);
+		clock.pass(Duration.ofDays(1).plusSeconds(1));
 		assertRefused(() -> drive.upload(wang, folder + "/late.txt", 1, bytes("x")), Status.FORBIDDEN,
 				"drive.hand-in.closed");
 		assertRefused(() -> drive.delete(wang, folder + "/静夜思.txt"), Status.FORBIDDEN, "drive.hand-in.closed");
@@ -188,7 +195,7 @@ class ClassFoldersTests {
 
 	@Test
 	void onlyAssignmentFoldersTakeWork() throws IOException {
-		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now(clock).plusDays(1));
 
 		assertRefused(() -> drive.upload(wang, "Classes/Grade 5-2/Hand-in/loose.txt", 1, bytes("x")),
 				Status.FORBIDDEN, "drive.hand-in.fixed");
@@ -201,7 +208,7 @@ class ClassFoldersTests {
 
 	@Test
 	void handInCountsTowardsTheStudentsQuota() throws IOException {
-		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now(clock).plusDays(1));
 		quotas.set(wang.id(), school, 10L);
 
 		assertRefused(() -> drive.upload(wang, "Classes/Grade 5-2/Hand-in/Poem/big.txt", 11, bytes("x".repeat(11))),
@@ -213,7 +220,7 @@ class ClassFoldersTests {
 
 	@Test
 	void theTeacherSeesWhoHandedInDownloadsAllAndHandsBackComments() throws IOException {
-		var assignment = handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+		var assignment = handIns.open(teacher, grade5, "Poem", OffsetDateTime.now(clock).plusDays(1));
 		drive.upload(wang, "Classes/Grade 5-2/Hand-in/Poem/poem.txt", 4, bytes("poem"));
 		drive.upload(wang, "Classes/Grade 5-2/Hand-in/Poem/drawing/moon.png", 3, bytes("png"));
 
@@ -237,7 +244,7 @@ class ClassFoldersTests {
 
 	@Test
 	void handInsAreTheClassTeachersAlone() throws IOException {
-		var assignment = handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+		var assignment = handIns.open(teacher, grade5, "Poem", OffsetDateTime.now(clock).plusDays(1));
 		var elsewhere = program.open("Other " + tag, 5, "adm2-" + tag, "A", "B").school().id();
 		var foreignAdmin = new CloudroomUser(PersonId.random(), elsewhere, "a", Role.ADMIN);
 
@@ -246,7 +253,7 @@ class ClassFoldersTests {
 		assertRefused(() -> handIns.zipAll(li, assignment.id(), new ByteArrayOutputStream()), Status.FORBIDDEN,
 				"error.forbidden");
 		assertRefused(() -> handIns.overview(foreignAdmin, assignment.id()), Status.NOT_FOUND, "error.not-found");
-		assertRefused(() -> handIns.open(otherTeacher, grade5, "Mine", OffsetDateTime.now().plusDays(1)),
+		assertRefused(() -> handIns.open(otherTeacher, grade5, "Mine", OffsetDateTime.now(clock).plusDays(1)),
 				Status.FORBIDDEN, "error.forbidden");
 		assertRefused(() -> handIns.comment(teacher, assignment.id(), otherStudent.id(), "hi"), Status.NOT_FOUND,
 				"error.not-found");
@@ -255,19 +262,19 @@ class ClassFoldersTests {
 	@Test
 	void refusesAnAssignmentWithoutTitleOrDueInThePastOrTwice() throws IOException {
 		var refused = catchThrowableOfType(Refused.class,
-				() -> handIns.open(teacher, grade5, " ", OffsetDateTime.now().minusMinutes(1)));
-		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+				() -> handIns.open(teacher, grade5, " ", OffsetDateTime.now(clock).minusMinutes(1)));
+		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now(clock).plusDays(1));
 
 		assertThat(refused.status()).isEqualTo(Status.UNPROCESSABLE);
 		assertThat(refused.problems()).extracting(p -> p.column()).containsExactly("title", "dueAt");
-		assertRefused(() -> handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(2)), Status.CONFLICT,
+		assertRefused(() -> handIns.open(teacher, grade5, "Poem", OffsetDateTime.now(clock).plusDays(2)), Status.CONFLICT,
 				"drive.assignment.exists");
 		assertThat(handIns.ofClass(teacher, grade5)).hasSize(1);
 	}
 
 	@Test
 	void desktopsGetTheMaterialsReadOnlyAndTheHandInFoldersWritable() throws IOException {
-		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now(clock).plusDays(1));
 
 		assertThat(folders.mountsFor(wang.id(), Role.STUDENT, java.util.Locale.ENGLISH)).extracting(ClassFolders.Mount::target,
 				ClassFolders.Mount::writable)
@@ -280,7 +287,7 @@ class ClassFoldersTests {
 
 	@Test
 	void aChineseSpeakingStudentFindsTheClassFoldersNamedInChineseInTheWebAndOnTheComputer() throws IOException {
-		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now(clock).plusDays(1));
 		drive.upload(teacher, "Classes/Grade 5-2/Materials/lesson.txt", 4, bytes("poem"));
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 		try {
@@ -305,7 +312,7 @@ class ClassFoldersTests {
 
 	@Test
 	void aFileDeletedFromAHandInFolderInChineseIsRestoredThereAfterSwitchingToEnglish() throws IOException {
-		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+		handIns.open(teacher, grade5, "Poem", OffsetDateTime.now(clock).plusDays(1));
 		TrashEntry deleted;
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 		try {
@@ -324,9 +331,9 @@ class ClassFoldersTests {
 
 	@Test
 	void aStudentSeesTheOpenAssignmentsDueSoonestFirstAndTheClosedOnesAfter() throws IOException {
-		handIns.open(teacher, grade5, "Next week", OffsetDateTime.now().plusDays(7));
-		var closed = handIns.open(teacher, grade5, "Last week", OffsetDateTime.now().plusDays(1));
-		handIns.open(teacher, grade5, "Tomorrow", OffsetDateTime.now().plusDays(1));
+		handIns.open(teacher, grade5, "Next week", OffsetDateTime.now(clock).plusDays(7));
+		var closed = handIns.open(teacher, grade5, "Last week", OffsetDateTime.now(clock).plusDays(1));
+		handIns.open(teacher, grade5, "Tomorrow", OffsetDateTime.now(clock).plusDays(1));
 		dueNow(closed);
 
 		assertThat(handIns.mine(wang)).extracting(mine -> mine.assignment().title(), HandIns.Mine::open)
@@ -339,7 +346,7 @@ class ClassFoldersTests {
 
 	@Test
 	void aTeachersCommentIsNewToTheStudentUntilShownAndNewAgainWhenChanged() throws IOException {
-		var assignment = handIns.open(teacher, grade5, "Poem", OffsetDateTime.now().plusDays(1));
+		var assignment = handIns.open(teacher, grade5, "Poem", OffsetDateTime.now(clock).plusDays(1));
 		handIns.comment(teacher, assignment.id(), wang.id(), "写得很好！");
 
 		assertThat(homework.shownTo(wang)).singleElement().satisfies(task -> {
@@ -364,7 +371,7 @@ class ClassFoldersTests {
 		space.requireWithinQuota(li.id(), Role.STUDENT);
 	}
 
-	private List<String> zipNames(UUID assignment) throws IOException {
+	private List<String> zipNames(AssignmentId assignment) throws IOException {
 		var out = new ByteArrayOutputStream();
 		handIns.zipAll(teacher, assignment, out);
 		var names = new ArrayList<String>();
@@ -378,7 +385,7 @@ class ClassFoldersTests {
 
 	private void dueNow(Assignment assignment) {
 		jdbc.sql("update drive_assignment set due_at = ? where id = ?")
-			.params(OffsetDateTime.now().minusSeconds(1), assignment.id()).update();
+			.params(OffsetDateTime.now(clock).minusSeconds(1), assignment.id().value()).update();
 	}
 
 	private void importPeople(String csv) throws IOException {
@@ -388,16 +395,5 @@ class ClassFoldersTests {
 	private CloudroomUser user(String prefix) {
 		var person = people.findByUsername(prefix + tag).orElseThrow();
 		return new CloudroomUser(person.id(), school, person.username(), person.role());
-	}
-
-	private static InputStream bytes(String text) {
-		return new ByteArrayInputStream(text.getBytes(UTF_8));
-	}
-
-	private static void assertRefused(ThrowingCallable call, Status status, String key) {
-		var refused = catchThrowableOfType(Refused.class, call);
-		assertThat(refused).as("refused with " + key).isNotNull();
-		assertThat(refused.status()).isEqualTo(status);
-		assertThat(refused.messageKey()).isEqualTo(key);
 	}
 }

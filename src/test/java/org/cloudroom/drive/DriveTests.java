@@ -3,6 +3,8 @@ package org.cloudroom.drive;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cloudroom.drive.DriveTesting.assertRefused;
+import static org.cloudroom.drive.DriveTesting.bytes;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -272,18 +274,6 @@ class DriveTests {
 			assertThat(files).isEmpty();
 		}
 		assertThat(drive.space(student.id(), student.role()).usedBytes()).isZero();
-	}
-
-	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Status status,
-			String key) {
-		assertThatThrownBy(call).isInstanceOfSatisfying(Refused.class, refused -> {
-			assertThat(refused.status()).isEqualTo(status);
-			assertThat(refused.messageKey()).isEqualTo(key);
-		});
-	}
-
-	private static InputStream bytes(String text) {
-		return new ByteArrayInputStream(text.getBytes(UTF_8));
 	}
 
 	private static void await(CountDownLatch latch) {

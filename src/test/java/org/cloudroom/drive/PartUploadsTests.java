@@ -2,6 +2,7 @@ package org.cloudroom.drive;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
@@ -11,12 +12,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
-import java.time.OffsetDateTime;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.cloudroom.MovingClock;
 import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.PeopleImport;
 import org.cloudroom.accounts.Person;
@@ -27,14 +30,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** An upload in parts over a real connection that breaks half-way through a part, and goes on where it stopped. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(MovingClock.InTheServer.class)
 class PartUploadsTests {
+
+	@Autowired
+	MovingClock clock;
 
 	@LocalServerPort
 	int port;
@@ -59,9 +66,6 @@ class PartUploadsTests {
 
 	@Autowired
 	HomeStorage storage;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	final HttpClient http = HttpClient.newHttpClient();
 	String token;
@@ -90,7 +94,7 @@ class PartUploadsTests {
 		var first = call("PUT", "/api/v1/drive/uploads/" + id, Arrays.copyOfRange(content, 0, 1_000_000),
 				Map.of("Upload-Offset", "0"));
 		sendHalfAndDrop(id, 1_000_000, Arrays.copyOfRange(content, 1_000_000, 2_000_000));
-		var reached = await(id);
+		var reached = settled(id);
 		var wrongOffset = raw("PUT", "/api/v1/drive/uploads/" + id, new byte[10], Map.of("Upload-Offset", "0"));
 		var done = raw("PUT", "/api/v1/drive/uploads/" + id, Arrays.copyOfRange(content, (int) reached, content.length),
 				Map.of("Upload-Offset", Long.toString(reached)));
@@ -145,11 +149,9 @@ class PartUploadsTests {
 		var slow = call("POST", "/api/v1/drive/uploads", "{\"path\": \"b.bin\", \"size\": 2000000}", Map.of())
 			.get("id").asString();
 		call("PUT", "/api/v1/drive/uploads/" + slow, new byte[1000], Map.of("Upload-Offset", "0"));
-		var twoHoursAgo = OffsetDateTime.now().minusHours(2);
-		jdbc.sql("update drive_upload set created_at = ? where person_id = ?").params(twoHoursAgo, student.id().value())
-			.update();
+		clock.pass(Duration.ofHours(2));
 		var part = storage.scratch(student.id()).resolve(abandoned + ".part");
-		Files.setLastModifiedTime(part, FileTime.from(twoHoursAgo.toInstant()));
+		Files.setLastModifiedTime(storage.scratch(student.id()).resolve(slow + ".part"), FileTime.from(clock.instant()));
 		var whileHeld = raw("POST", "/api/v1/drive/uploads", "{\"path\": \"c.bin\", \"size\": 6000000}".getBytes(UTF_8),
 				Map.of("Content-Type", "application/json"));
 
@@ -172,23 +174,26 @@ class PartUploadsTests {
 					+ "\r\nUpload-Offset: " + offset + "\r\nContent-Length: " + part.length + "\r\n\r\n").getBytes(UTF_8));
 			out.write(part, 0, part.length / 2);
 			out.flush();
-			Thread.sleep(300);
+			await().atMost(Duration.ofSeconds(10)).until(() -> offset(id) > offset);
 		}
 	}
 
 	/** The offset once the server has seen the connection end and kept what arrived. */
-	private long await(String id) throws Exception {
-		long offset = -1;
-		for (int i = 0; i < 50; i++) {
-			var now = call("GET", "/api/v1/drive/uploads/" + id, null, Map.of()).get("offset").asLong();
-			if (now == offset && raw("PUT", "/api/v1/drive/uploads/" + id, new byte[0],
-					Map.of("Upload-Offset", Long.toString(now))).statusCode() == 200) {
-				return now;
-			}
-			offset = now;
-			Thread.sleep(100);
-		}
-		throw new AssertionError("the upload never settled");
+	private long settled(String id) {
+		var offset = new AtomicLong(-1);
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+			.alias("the upload settles").until(() -> {
+				var now = offset(id);
+				var settled = now == offset.get() && raw("PUT", "/api/v1/drive/uploads/" + id, new byte[0],
+						Map.of("Upload-Offset", Long.toString(now))).statusCode() == 200;
+				offset.set(now);
+				return settled;
+			});
+		return offset.get();
+	}
+
+	private long offset(String id) throws Exception {
+		return call("GET", "/api/v1/drive/uploads/" + id, null, Map.of()).get("offset").asLong();
 	}
 
 	private JsonNode call(String method, String path, Object body, Map<String, String> headers) throws Exception {
