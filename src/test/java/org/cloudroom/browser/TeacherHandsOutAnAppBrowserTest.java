@@ -22,6 +22,7 @@ import org.cloudroom.accounts.Program;
 import org.cloudroom.accounts.Role;
 import org.cloudroom.apps.Availability;
 import org.cloudroom.desktops.DesktopProcesses;
+import org.cloudroom.desktops.DesktopStopped;
 import org.cloudroom.desktops.Desktops;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,8 +99,8 @@ class TeacherHandsOutAnAppBrowserTest {
 
 	@AfterEach
 	void shutDownTheDesktops() {
-		desktops.stop(ming, "test over");
-		desktops.stop(hong, "test over");
+		desktops.stop(ming, DesktopStopped.Reason.OWNER);
+		desktops.stop(hong, DesktopStopped.Reason.OWNER);
 	}
 
 	@Test
@@ -204,7 +205,7 @@ class TeacherHandsOutAnAppBrowserTest {
 
 	/** The student's desktop is shut down and My computer opened again: a new desktop starts. */
 	private void restartDesktop() {
-		desktops.stop(ming, "restart");
+		desktops.stop(ming, DesktopStopped.Reason.OWNER);
 		student.open("/desktop");
 		awaitDesktop();
 		await().atMost(PATIENCE).until(() -> !pixel(900, 300).equals(List.of(0, 0, 0)));

@@ -29,6 +29,7 @@ import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Role;
 import org.cloudroom.desktops.Desktop;
 import org.cloudroom.desktops.DesktopProcesses;
+import org.cloudroom.desktops.DesktopStopped;
 import org.cloudroom.desktops.Desktops;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,8 +90,8 @@ class DesktopGatewayTests {
 
 	@AfterEach
 	void stopDesktops() {
-		desktops.stop(owner.id(), "test over");
-		desktops.stop(classmate.id(), "test over");
+		desktops.stop(owner.id(), DesktopStopped.Reason.OWNER);
+		desktops.stop(classmate.id(), DesktopStopped.Reason.OWNER);
 	}
 
 	@Test
