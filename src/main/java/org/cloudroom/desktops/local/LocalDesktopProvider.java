@@ -86,7 +86,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 		catch (IOException | RuntimeException e) {
 			var reason = files.logTail(spec.id());
 			if (sandbox.get() != null) {
-				SandboxProcesses.stop(sandbox.get().pid(), Duration.ZERO);
+				processes.stopFailed(sandbox.get(), spec.id());
 			}
 			host.controlGroups().remove(spec.id());
 			files.remove(spec.id());

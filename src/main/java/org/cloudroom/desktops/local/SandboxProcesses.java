@@ -9,7 +9,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.cloudroom.desktops.spi.DesktopSpec;
@@ -72,6 +74,18 @@ final class SandboxProcesses {
 		if (tree.isPresent()) {
 			tree.get().signalSession("USR1");
 		}
+	}
+
+	/**
+	 * Stops a sandbox whose start failed, with everything in it. Bubblewrap may have been creating the sandbox's init
+	 * at that very moment, which then outlives it: that init is found by the desktop's folder its arguments name.
+	 */
+	void stopFailed(Process sandbox, UUID desktop) {
+		ProcessTree.of(sandbox).stop(Duration.ZERO);
+		var folder = host.run(desktop).path().toString();
+		ProcessHandle.allProcesses()
+			.filter(p -> p.info().arguments().stream().flatMap(Arrays::stream).anyMatch(a -> a.startsWith(folder)))
+			.forEach(p -> stop(p.pid(), Duration.ZERO));
 	}
 
 	/** Whether the sandbox started as {@code pid} still runs. */
