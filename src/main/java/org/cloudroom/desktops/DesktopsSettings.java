@@ -35,7 +35,7 @@ import org.springframework.util.unit.DataSize;
  * @param sessionCheckEvery how often started desktops whose session waits are looked at
  */
 @ConfigurationProperties("cloudroom.desktops")
-public record DesktopsSettings(@DefaultValue("local") String provider, @DefaultValue("40") int maxDesktops,
+record DesktopsSettings(@DefaultValue("local") String provider, @DefaultValue("40") int maxDesktops,
 		@DefaultValue("400MB") DataSize minFreeMemory, @DefaultValue("15m") Duration grace,
 		@DefaultValue("1280") int width, @DefaultValue("720") int height,
 		@DefaultValue("15s") Duration startTimeout, @DefaultValue("0") int parallelStarts,
@@ -45,7 +45,7 @@ public record DesktopsSettings(@DefaultValue("local") String provider, @DefaultV
 		@DefaultValue("cloudroom") String controlGroup, @DefaultValue("30s") Duration checkEvery,
 		@DefaultValue("2s") Duration limitsEvery, @DefaultValue("250ms") Duration sessionCheckEvery) {
 
-	public DesktopsSettings {
+	DesktopsSettings {
 		if (parallelStarts <= 0) {
 			parallelStarts = Runtime.getRuntime().availableProcessors();
 		}
