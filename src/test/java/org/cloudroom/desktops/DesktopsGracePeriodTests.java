@@ -109,6 +109,7 @@ class DesktopsGracePeriodTests {
 		desktops.connected(desktop);
 		clock.pass(GRACE.multipliedBy(3));
 		gracePeriods.check();
+		await().atMost(Duration.ofSeconds(10)).during(Duration.ofMillis(500)).until(() -> sessionStarted(desktop));
 
 		assertThat(stopped.of(desktop)).isEmpty();
 		assertThat(mvc.get().uri("/api/v1/desktops/mine").header(AUTHORIZATION, student.bearer())).hasStatusOk()
@@ -120,6 +121,13 @@ class DesktopsGracePeriodTests {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> stopped.of(desktop).isPresent());
 		assertThat(stopped.of(desktop)).get().extracting(DesktopStopped::reason).isEqualTo(DesktopStopped.Reason.IDLE);
+	}
+
+	/** The desktop's session has started (its taskbar runs) and none of its processes is on its way out. */
+	private boolean sessionStarted(UUID desktop) {
+		var processes = DesktopProcesses.of(data, desktop);
+		return DesktopProcesses.named(processes, "icewm").isPresent()
+				&& processes.stream().allMatch(DesktopProcesses::running);
 	}
 
 	private UUID start() {
