@@ -29,7 +29,7 @@ class DesktopsApi {
 
 	record DesktopView(String id, String state, String connectPath, OffsetDateTime startedAt) {
 		static DesktopView of(Desktop d) {
-			return new DesktopView(d.id().toString(), d.state(), d.connectPath(), d.startedAt());
+			return new DesktopView(d.id().toString(), d.state().value(), d.connectPath(), d.startedAt());
 		}
 	}
 
@@ -78,7 +78,7 @@ class DesktopsApi {
 			var d = running.desktop();
 			var owner = people.find(d.owner()).map(p -> new Owner(p.id().toString(), p.username(), p.displayName()))
 				.orElse(new Owner(d.owner().toString(), "", ""));
-			return new SchoolDesktopView(d.id().toString(), owner, d.state(), d.startedAt(), running.memoryBytes());
+			return new SchoolDesktopView(d.id().toString(), owner, d.state().value(), d.startedAt(), running.memoryBytes());
 		}).toList();
 	}
 

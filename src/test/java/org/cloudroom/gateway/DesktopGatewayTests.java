@@ -106,7 +106,7 @@ class DesktopGatewayTests {
 			assertThat(init.height()).isEqualTo(720);
 			assertThat(init.name()).isEqualTo(owner.username());
 			await().atMost(BrowserSocket.PATIENCE)
-				.until(() -> desktops.find(desktop).map(Desktop::state).orElse("").equals("connected"));
+				.until(() -> desktops.find(desktop).map(Desktop::state).orElse(null) == Desktop.State.CONNECTED);
 		}
 	}
 
@@ -114,7 +114,7 @@ class DesktopGatewayTests {
 	void classmateGets403AndNobodyLoggedIn401BeforeAnyRfb() {
 		assertThat(refusal(gateway(desktop), classmate.bearer())).isEqualTo(403);
 		assertThat(refusal(gateway(desktop), null)).isEqualTo(401);
-		assertThat(desktops.find(desktop)).get().extracting(Desktop::state).isEqualTo("disconnected");
+		assertThat(desktops.find(desktop)).get().extracting(Desktop::state).isEqualTo(Desktop.State.DISCONNECTED);
 	}
 
 	@Test
