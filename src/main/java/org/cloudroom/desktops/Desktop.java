@@ -1,6 +1,7 @@
 package org.cloudroom.desktops;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.cloudroom.accounts.PersonId;
@@ -14,8 +15,18 @@ import org.cloudroom.accounts.SchoolId;
 public record Desktop(UUID id, PersonId owner, SchoolId school, OffsetDateTime startedAt, int connections,
 		String connectPath) {
 
-	/** {@code connected} while someone is connected, else {@code disconnected} (in its grace period). */
-	public String state() {
-		return connections > 0 ? "connected" : "disconnected";
+	/** Connected while someone is connected, else disconnected (in its grace period). */
+	public State state() {
+		return connections > 0 ? State.CONNECTED : State.DISCONNECTED;
+	}
+
+	/** Whether anyone is connected to a desktop. */
+	public enum State {
+		CONNECTED, DISCONNECTED;
+
+		/** The state as the API and the pages name it: {@code connected}, {@code disconnected}. */
+		public String value() {
+			return name().toLowerCase(Locale.ROOT);
+		}
 	}
 }

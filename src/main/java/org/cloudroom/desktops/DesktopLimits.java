@@ -13,7 +13,6 @@ import org.cloudroom.status.Refused;
 import org.cloudroom.status.Status;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,8 +74,7 @@ class DesktopLimits {
 		}
 	}
 
-	/** Every two seconds: the limits each running desktop met since the last look. */
-	@Scheduled(fixedDelayString = "${cloudroom.desktops.limits-every:2s}")
+	/** The limits each running desktop met since the last look (every {@code limits-every}). */
 	void watch() {
 		var running = records.all();
 		seen.keySet().retainAll(running.stream().map(row -> row.running().id()).toList());

@@ -1,5 +1,6 @@
 package org.cloudroom.desktops;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.cloudroom.accounts.CloudroomUser;
@@ -20,11 +21,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DesktopPages {
 
 	private final Desktops desktops;
+	private final GracePeriods gracePeriods;
 	private final DesktopLimits limits;
 	private final People people;
 
-	DesktopPages(Desktops desktops, DesktopLimits limits, People people) {
+	DesktopPages(Desktops desktops, GracePeriods gracePeriods, DesktopLimits limits, People people) {
 		this.desktops = desktops;
+		this.gracePeriods = gracePeriods;
 		this.limits = limits;
 		this.people = people;
 	}
@@ -39,7 +42,7 @@ class DesktopPages {
 		user.requireAdminOf(schoolId);
 		model.addAttribute("schoolId", schoolId);
 		model.addAttribute("running", desktops.ofSchool(schoolId));
-		model.addAttribute("graceMinutes", desktops.grace(schoolId).toMinutes());
+		model.addAttribute("graceMinutes", gracePeriods.of(schoolId).toMinutes());
 		var own = limits.of(schoolId);
 		model.addAttribute("memoryMb", own.memoryBytes() / (1024 * 1024));
 		model.addAttribute("processes", own.processes());
@@ -53,7 +56,7 @@ class DesktopPages {
 			@RequestParam(defaultValue = "0") int minutes, RedirectAttributes flash) {
 		user.requireAdminOf(schoolId);
 		try {
-			desktops.setGrace(schoolId, java.time.Duration.ofMinutes(minutes));
+			gracePeriods.set(schoolId, Duration.ofMinutes(minutes));
 			flash.addFlashAttribute("notice", "desktops.grace-saved");
 		}
 		catch (Refused refused) {
@@ -83,7 +86,7 @@ class DesktopPages {
 		user.requireAdminOf(schoolId);
 		var desktop = desktops.find(desktopId).filter(d -> d.school().equals(schoolId))
 			.orElseThrow(Refused::notFound);
-		desktops.stop(desktop.owner(), "admin");
+		desktops.stop(desktop.owner(), DesktopStopped.Reason.ADMIN);
 		flash.addFlashAttribute("notice", "desktops.ended");
 		return "redirect:/schools/" + schoolId + "/desktops";
 	}

@@ -1,5 +1,6 @@
 package org.cloudroom.desktops;
 
+import java.time.Clock;
 
 import org.cloudroom.CloudroomSettings;
 import org.cloudroom.desktops.local.LocalDesktopProvider;
@@ -12,10 +13,10 @@ import org.springframework.context.annotation.Configuration;
 class DesktopProviders {
 
 	@Bean
-	DesktopProvider desktopProvider(DesktopsSettings settings, CloudroomSettings cloudroom) {
+	DesktopProvider desktopProvider(DesktopsSettings settings, CloudroomSettings cloudroom, Clock clock) {
 		return switch (settings.provider()) {
 			case "local" -> new LocalDesktopProvider(cloudroom.data(), settings.startTimeout(), settings.opengl(),
-					settings.ownNetwork(), settings.controlGroup());
+					settings.ownNetwork(), settings.controlGroup(), clock);
 			default -> throw new IllegalStateException("Unknown cloudroom.desktops.provider '" + settings.provider()
 					+ "'; this build knows: local");
 		};

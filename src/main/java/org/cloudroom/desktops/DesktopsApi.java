@@ -1,5 +1,6 @@
 package org.cloudroom.desktops;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ class DesktopsApi {
 
 	record DesktopView(String id, String state, String connectPath, OffsetDateTime startedAt) {
 		static DesktopView of(Desktop d) {
-			return new DesktopView(d.id().toString(), d.state(), d.connectPath(), d.startedAt());
+			return new DesktopView(d.id().toString(), d.state().value(), d.connectPath(), d.startedAt());
 		}
 	}
 
@@ -43,11 +44,13 @@ class DesktopsApi {
 	}
 
 	private final Desktops desktops;
+	private final GracePeriods gracePeriods;
 	private final DesktopLimits limits;
 	private final People people;
 
-	DesktopsApi(Desktops desktops, DesktopLimits limits, People people) {
+	DesktopsApi(Desktops desktops, GracePeriods gracePeriods, DesktopLimits limits, People people) {
 		this.desktops = desktops;
+		this.gracePeriods = gracePeriods;
 		this.limits = limits;
 		this.people = people;
 	}
@@ -64,7 +67,7 @@ class DesktopsApi {
 
 	@DeleteMapping("/desktops/mine")
 	ResponseEntity<Void> end(@AuthenticationPrincipal CloudroomUser user) {
-		desktops.stop(user.id(), "owner");
+		desktops.stop(user.id(), DesktopStopped.Reason.OWNER);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -75,7 +78,7 @@ class DesktopsApi {
 			var d = running.desktop();
 			var owner = people.find(d.owner()).map(p -> new Owner(p.id().toString(), p.username(), p.displayName()))
 				.orElse(new Owner(d.owner().toString(), "", ""));
-			return new SchoolDesktopView(d.id().toString(), owner, d.state(), d.startedAt(), running.memoryBytes());
+			return new SchoolDesktopView(d.id().toString(), owner, d.state().value(), d.startedAt(), running.memoryBytes());
 		}).toList();
 	}
 
@@ -95,14 +98,14 @@ class DesktopsApi {
 					settings.processes() != null ? settings.processes() : current.processes());
 		}
 		if (settings.graceMinutes() != null) {
-			desktops.setGrace(schoolId, java.time.Duration.ofMinutes(settings.graceMinutes()));
+			gracePeriods.set(schoolId, Duration.ofMinutes(settings.graceMinutes()));
 		}
 		return settingsOf(schoolId);
 	}
 
 	private Settings settingsOf(SchoolId school) {
 		var own = limits.of(school);
-		return new Settings(desktops.grace(school).toMinutes(), own.memoryBytes() / (1024 * 1024), own.processes());
+		return new Settings(gracePeriods.of(school).toMinutes(), own.memoryBytes() / (1024 * 1024), own.processes());
 	}
 
 	@DeleteMapping("/schools/{schoolId}/desktops/{desktopId}")
@@ -111,7 +114,7 @@ class DesktopsApi {
 		user.requireAdminOf(schoolId);
 		var desktop = desktops.find(desktopId).filter(d -> d.school().equals(schoolId))
 			.orElseThrow(Refused::notFound);
-		desktops.stop(desktop.owner(), "admin");
+		desktops.stop(desktop.owner(), DesktopStopped.Reason.ADMIN);
 		return ResponseEntity.noContent().build();
 	}
 }

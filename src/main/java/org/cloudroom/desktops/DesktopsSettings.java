@@ -30,18 +30,22 @@ import org.springframework.util.unit.DataSize;
  * @param processLimit how many processes a desktop may run at once, unless its school chose otherwise
  * @param maxMemoryLimit the most memory a school may give each of its desktops
  * @param controlGroup the control group, in each of the host's cgroup hierarchies, below which each desktop has its own
+ * @param checkEvery how often crashed desktops are looked for, and idle ones past their grace period stopped
+ * @param limitsEvery how often the limits running desktops met are looked at
+ * @param sessionCheckEvery how often started desktops whose session waits are looked at
  */
 @ConfigurationProperties("cloudroom.desktops")
-public record DesktopsSettings(@DefaultValue("local") String provider, @DefaultValue("40") int maxDesktops,
+record DesktopsSettings(@DefaultValue("local") String provider, @DefaultValue("40") int maxDesktops,
 		@DefaultValue("400MB") DataSize minFreeMemory, @DefaultValue("15m") Duration grace,
 		@DefaultValue("1280") int width, @DefaultValue("720") int height,
 		@DefaultValue("15s") Duration startTimeout, @DefaultValue("0") int parallelStarts,
 		@DefaultValue("5s") Duration sessionWait, @DefaultValue("false") boolean opengl,
 		@DefaultValue("true") boolean ownNetwork, @DefaultValue("1536MB") DataSize memoryLimit,
 		@DefaultValue("512") int processLimit, @DefaultValue("4GB") DataSize maxMemoryLimit,
-		@DefaultValue("cloudroom") String controlGroup) {
+		@DefaultValue("cloudroom") String controlGroup, @DefaultValue("30s") Duration checkEvery,
+		@DefaultValue("2s") Duration limitsEvery, @DefaultValue("250ms") Duration sessionCheckEvery) {
 
-	public DesktopsSettings {
+	DesktopsSettings {
 		if (parallelStarts <= 0) {
 			parallelStarts = Runtime.getRuntime().availableProcessors();
 		}

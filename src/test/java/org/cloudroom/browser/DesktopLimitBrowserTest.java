@@ -10,6 +10,7 @@ import org.cloudroom.accounts.PeopleImport;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Program;
 import org.cloudroom.desktops.DesktopProcesses;
+import org.cloudroom.desktops.DesktopStopped;
 import org.cloudroom.desktops.Desktops;
 import org.cloudroom.desktops.StudentTerminal;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +65,7 @@ class DesktopLimitBrowserTest {
 
 	@AfterEach
 	void shutDownTheDesktop() {
-		desktops.stop(person, "test over");
+		desktops.stop(person, DesktopStopped.Reason.OWNER);
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Program;
 import org.cloudroom.desktops.Desktop;
 import org.cloudroom.desktops.DesktopProcesses;
+import org.cloudroom.desktops.DesktopStopped;
 import org.cloudroom.desktops.Desktops;
 import org.cloudroom.drive.Homes;
 import org.cloudroom.rfb.Encoding;
@@ -82,7 +83,7 @@ class MyComputerBrowserTest {
 
 	@AfterEach
 	void shutDownTheDesktop() {
-		desktops.stop(person, "test over");
+		desktops.stop(person, DesktopStopped.Reason.OWNER);
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.cloudroom.accounts.Program;
 import org.cloudroom.accounts.Role;
 import org.cloudroom.apps.Availability;
 import org.cloudroom.desktops.DesktopProcesses;
+import org.cloudroom.desktops.DesktopStopped;
 import org.cloudroom.desktops.Desktops;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,8 +97,8 @@ class TeacherHandsOutAnAppBrowserTest {
 
 	@AfterEach
 	void shutDownTheDesktops() {
-		desktops.stop(ming, "test over");
-		desktops.stop(hong, "test over");
+		desktops.stop(ming, DesktopStopped.Reason.OWNER);
+		desktops.stop(hong, DesktopStopped.Reason.OWNER);
 	}
 
 	@Test
@@ -207,7 +208,7 @@ class TeacherHandsOutAnAppBrowserTest {
 
 	/** The student's desktop is shut down and My computer opened again: a new desktop starts. */
 	private void restartDesktop() {
-		desktops.stop(ming, "restart");
+		desktops.stop(ming, DesktopStopped.Reason.OWNER);
 		student.open("/desktop");
 		awaitDesktop();
 		await().atMost(PATIENCE).until(() -> !screen.pixel(900, 300).equals(DesktopScreen.BLACK));

@@ -20,6 +20,7 @@ import org.cloudroom.accounts.PeopleImport;
 import org.cloudroom.accounts.Program;
 import org.cloudroom.desktops.Desktop;
 import org.cloudroom.desktops.DesktopProcesses;
+import org.cloudroom.desktops.DesktopStopped;
 import org.cloudroom.desktops.Desktops;
 import org.cloudroom.gateway.BrowserSocket;
 import org.cloudroom.rfb.RfbClient;
@@ -115,7 +116,7 @@ class TeacherRunsTheComputerRoomBrowserTest {
 	@AfterEach
 	void shutDownTheDesktops() {
 		classmatesAtWork.forEach(BrowserSocket::close);
-		running.forEach(user -> desktops.stop(user.id(), "test over"));
+		running.forEach(user -> desktops.stop(user.id(), DesktopStopped.Reason.OWNER));
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.PeopleImport;
 import org.cloudroom.accounts.Program;
 import org.cloudroom.desktops.Desktop;
+import org.cloudroom.desktops.DesktopStopped;
 import org.cloudroom.desktops.Desktops;
 import org.cloudroom.gateway.BrowserSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +60,7 @@ class WholeClassOnOneScreenBrowserTest {
 			watching.close();
 		}
 		if (teacherUser != null) {
-			desktops.stop(teacherUser.id(), "test over");
+			desktops.stop(teacherUser.id(), DesktopStopped.Reason.OWNER);
 		}
 	}
 

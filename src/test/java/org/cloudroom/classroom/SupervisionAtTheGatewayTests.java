@@ -19,6 +19,7 @@ import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.People;
 import org.cloudroom.accounts.PeopleImport;
 import org.cloudroom.accounts.Program;
+import org.cloudroom.desktops.DesktopStopped;
 import org.cloudroom.desktops.Desktops;
 import org.cloudroom.gateway.BrowserSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -77,7 +78,7 @@ class SupervisionAtTheGatewayTests {
 
 	@AfterEach
 	void stopIt() {
-		desktops.stop(school.ming().id(), "test over");
+		desktops.stop(school.ming().id(), DesktopStopped.Reason.OWNER);
 	}
 
 	@Test

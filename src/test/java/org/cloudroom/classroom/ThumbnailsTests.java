@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import org.cloudroom.MovingClock;
 import org.cloudroom.TestSchools;
 import org.cloudroom.TestSchools.Student;
+import org.cloudroom.desktops.DesktopStopped;
 import org.cloudroom.desktops.Desktops;
 import org.cloudroom.rfb.RfbHandshake;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +67,7 @@ class ThumbnailsTests {
 	@AfterEach
 	void stopEverything() {
 		thumbnails.stopAll();
-		students.forEach(student -> desktops.stop(student.id(), "test over"));
+		students.forEach(student -> desktops.stop(student.id(), DesktopStopped.Reason.OWNER));
 	}
 
 	@Test
@@ -115,7 +116,7 @@ class ThumbnailsTests {
 		assertThat(thumbnails.jpeg(second.id())).isPresent();
 		assertThat(thumbnails.watching()).isEqualTo(2);
 
-		desktops.stop(second.id(), "test");
+		desktops.stop(second.id(), DesktopStopped.Reason.OWNER);
 		thumbnails.jpeg(first.id());
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			thumbnails.stopIdle();

@@ -44,7 +44,7 @@ class DesktopSettingsApiTests {
 
 	@AfterEach
 	void stopEveryDesktop() {
-		records.all().forEach(row -> desktops.stop(row.owner(), "test over"));
+		records.all().forEach(row -> desktops.stop(row.owner(), DesktopStopped.Reason.OWNER));
 	}
 
 	@Test

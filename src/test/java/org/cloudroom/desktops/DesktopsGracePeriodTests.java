@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.cloudroom.MovingClock;
 import org.cloudroom.TestSchools;
 import org.cloudroom.TestSchools.Student;
 import org.cloudroom.drive.Homes;
@@ -29,15 +30,17 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import tools.jackson.databind.ObjectMapper;
 
-/** A desktop nobody uses is shut down after its grace period, here a second, checked five times a second. */
+/**
+ * A desktop nobody uses is shut down after its grace period, the default quarter of an hour on the server's clock,
+ * which the test moves; checked five times a second.
+ */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:desktops_grace;DB_CLOSE_DELAY=-1",
-		"cloudroom.data=target/test-data/dg", "cloudroom.desktops.grace=1s",
-		"cloudroom.desktops.check-every=200ms" })
+		"cloudroom.data=target/test-data/dg", "cloudroom.desktops.check-every=200ms" })
 @AutoConfigureMockMvc
-@Import(DesktopsGracePeriodTests.StoppedDesktops.class)
+@Import({ DesktopsGracePeriodTests.StoppedDesktops.class, MovingClock.InTheServer.class })
 class DesktopsGracePeriodTests {
 
-	private static final Duration GRACE = Duration.ofSeconds(1);
+	private static final Duration GRACE = Duration.ofMinutes(15);
 
 	@Autowired
 	MockMvcTester mvc;
@@ -57,6 +60,12 @@ class DesktopsGracePeriodTests {
 	@Autowired
 	StoppedDesktops stopped;
 
+	@Autowired
+	GracePeriods gracePeriods;
+
+	@Autowired
+	MovingClock clock;
+
 	@Value("${cloudroom.data}")
 	Path data;
 
@@ -69,19 +78,23 @@ class DesktopsGracePeriodTests {
 
 	@AfterEach
 	void stopEveryDesktop() {
-		records.all().forEach(row -> desktops.stop(row.owner(), "test over"));
+		records.all().forEach(row -> desktops.stop(row.owner(), DesktopStopped.Reason.OWNER));
 	}
 
 	@Test
 	void desktopWithNobodyConnectedIsShutDownAfterTheGracePeriodAndTheHomeStays() {
-		var startedAt = System.nanoTime();
+		var startedAt = clock.instant();
 		var desktop = start();
 		var processes = DesktopProcesses.of(data, desktop);
+		clock.pass(GRACE.minusSeconds(1));
+		gracePeriods.check();
+		assertThat(stopped.of(desktop)).as("within its grace period").isEmpty();
 
+		clock.pass(Duration.ofSeconds(2));
 		await().atMost(Duration.ofSeconds(10)).until(() -> stopped.of(desktop).isPresent());
 
-		assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isGreaterThanOrEqualTo(GRACE);
-		assertThat(stopped.of(desktop)).get().extracting(DesktopStopped::reason).isEqualTo("idle");
+		assertThat(Duration.between(startedAt, clock.instant())).isGreaterThanOrEqualTo(GRACE);
+		assertThat(stopped.of(desktop)).get().extracting(DesktopStopped::reason).isEqualTo(DesktopStopped.Reason.IDLE);
 		assertThat(mvc.get().uri("/api/v1/desktops/mine").header(AUTHORIZATION, student.bearer()))
 			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(processes).isNotEmpty().noneMatch(DesktopProcesses::running);
@@ -94,7 +107,9 @@ class DesktopsGracePeriodTests {
 		var desktop = start();
 
 		desktops.connected(desktop);
-		Thread.sleep(GRACE.multipliedBy(3));
+		clock.pass(GRACE.multipliedBy(3));
+		gracePeriods.check();
+		await().atMost(Duration.ofSeconds(10)).during(Duration.ofMillis(500)).until(() -> sessionStarted(desktop));
 
 		assertThat(stopped.of(desktop)).isEmpty();
 		assertThat(mvc.get().uri("/api/v1/desktops/mine").header(AUTHORIZATION, student.bearer())).hasStatusOk()
@@ -102,9 +117,17 @@ class DesktopsGracePeriodTests {
 		assertThat(DesktopProcesses.of(data, desktop)).isNotEmpty().allMatch(DesktopProcesses::running);
 
 		desktops.disconnected(desktop);
+		clock.pass(GRACE.plusSeconds(1));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> stopped.of(desktop).isPresent());
-		assertThat(stopped.of(desktop)).get().extracting(DesktopStopped::reason).isEqualTo("idle");
+		assertThat(stopped.of(desktop)).get().extracting(DesktopStopped::reason).isEqualTo(DesktopStopped.Reason.IDLE);
+	}
+
+	/** The desktop's session has started (its taskbar runs) and none of its processes is on its way out. */
+	private boolean sessionStarted(UUID desktop) {
+		var processes = DesktopProcesses.of(data, desktop);
+		return DesktopProcesses.named(processes, "icewm").isPresent()
+				&& processes.stream().allMatch(DesktopProcesses::running);
 	}
 
 	private UUID start() {

@@ -46,7 +46,7 @@ class DesktopsRestartTests {
 	void stopDesktopsAndServer() {
 		if (server != null) {
 			var records = server.getBean(DesktopRecords.class);
-			records.all().forEach(row -> server.getBean(Desktops.class).stop(row.owner(), "test over"));
+			records.all().forEach(row -> server.getBean(Desktops.class).stop(row.owner(), DesktopStopped.Reason.OWNER));
 			server.close();
 		}
 		FileSystemUtils.deleteRecursively(data.toFile());
@@ -82,7 +82,7 @@ class DesktopsRestartTests {
 		assertThat(desktops.find(dies.id())).isEmpty();
 		assertThat(desktops.mine(lei.id())).isEmpty();
 		assertThat(stopped).extracting(DesktopStopped::desktop, DesktopStopped::reason)
-			.containsExactly(tuple(dies.id(), "crashed"));
+			.containsExactly(tuple(dies.id(), DesktopStopped.Reason.CRASHED));
 		assertThat(data.resolve("desktops").resolve(dies.id().toString())).doesNotExist();
 		assertThat(leftover).doesNotExist();
 	}

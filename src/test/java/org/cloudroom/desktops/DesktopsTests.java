@@ -67,7 +67,7 @@ class DesktopsTests {
 
 	@AfterEach
 	void stopEveryDesktop() {
-		records.all().forEach(row -> desktops.stop(row.owner(), "test over"));
+		records.all().forEach(row -> desktops.stop(row.owner(), DesktopStopped.Reason.OWNER));
 	}
 
 	@Test

@@ -29,6 +29,7 @@ import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Role;
 import org.cloudroom.desktops.Desktop;
 import org.cloudroom.desktops.DesktopProcesses;
+import org.cloudroom.desktops.DesktopStopped;
 import org.cloudroom.desktops.Desktops;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,8 +96,8 @@ class DesktopGatewayTests {
 
 	@AfterEach
 	void stopDesktops() {
-		desktops.stop(owner.id(), "test over");
-		desktops.stop(classmate.id(), "test over");
+		desktops.stop(owner.id(), DesktopStopped.Reason.OWNER);
+		desktops.stop(classmate.id(), DesktopStopped.Reason.OWNER);
 	}
 
 	@Test
@@ -111,7 +112,7 @@ class DesktopGatewayTests {
 			assertThat(init.height()).isEqualTo(720);
 			assertThat(init.name()).isEqualTo(owner.username());
 			await().atMost(BrowserSocket.PATIENCE)
-				.until(() -> desktops.find(desktop).map(Desktop::state).orElse("").equals("connected"));
+				.until(() -> desktops.find(desktop).map(Desktop::state).orElse(null) == Desktop.State.CONNECTED);
 		}
 	}
 
@@ -119,7 +120,7 @@ class DesktopGatewayTests {
 	void classmateGets403AndNobodyLoggedIn401BeforeAnyRfb() {
 		assertThat(refusal(gateway(desktop), classmate.bearer())).isEqualTo(403);
 		assertThat(refusal(gateway(desktop), null)).isEqualTo(401);
-		assertThat(desktops.find(desktop)).get().extracting(Desktop::state).isEqualTo("disconnected");
+		assertThat(desktops.find(desktop)).get().extracting(Desktop::state).isEqualTo(Desktop.State.DISCONNECTED);
 	}
 
 	@Test

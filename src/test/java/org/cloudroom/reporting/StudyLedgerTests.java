@@ -153,7 +153,7 @@ class StudyLedgerTests {
 		var start = OffsetDateTime.parse("2026-03-02T01:00:00Z");
 		events.publishEvent(new DesktopStarted(desktop, ming.id(), school.id(), start));
 		events.publishEvent(new DesktopStarted(desktop, ming.id(), school.id(), start));
-		events.publishEvent(new DesktopStopped(desktop, ming.id(), school.id(), "owner", start.plusMinutes(40)));
+		events.publishEvent(new DesktopStopped(desktop, ming.id(), school.id(), DesktopStopped.Reason.OWNER, start.plusMinutes(40)));
 
 		var report = reports.schoolClass(StudySchool.user(school.teacher()), school.classId(), WEEK);
 

@@ -10,7 +10,9 @@ import java.nio.file.PathMatcher;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +41,18 @@ final class HostEtc {
 	/** Files of the desktops' own, by their name in /etc: what is written there comes from this file. */
 	private final Map<String, Path> generated;
 	private final Map<String, Path> additions;
-	private long refreshedAt;
+	private final Clock clock;
+	private Instant refreshedAt = Instant.EPOCH;
 
 	/**
 	 * @param additions files Cloudroom adds, by their path below /etc
 	 * @param hosts what every desktop's /etc/hosts says
 	 * @param resolver the file whose content is every desktop's /etc/resolv.conf, links followed
+	 * @param clock what tells when the copy was last brought up to date
 	 */
-	HostEtc(Path source, Path copy, List<String> patterns, Map<String, Path> additions, Path hosts, Path resolver) {
+	HostEtc(Path source, Path copy, List<String> patterns, Map<String, Path> additions, Path hosts, Path resolver,
+			Clock clock) {
+		this.clock = clock;
 		this.source = source;
 		this.copy = copy;
 		this.names = patterns.stream().map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
@@ -60,7 +66,7 @@ final class HostEtc {
 
 	/** Brings the copy up to date if it is older than a minute. */
 	synchronized void refreshIfStale() {
-		if (System.nanoTime() - refreshedAt > FRESH.toNanos()) {
+		if (clock.instant().isAfter(refreshedAt.plus(FRESH))) {
 			refresh();
 		}
 	}
@@ -102,7 +108,7 @@ final class HostEtc {
 				write(target, Files.readString(addition.getValue()));
 			}
 			removeAllBut(copy, kept);
-			refreshedAt = System.nanoTime();
+			refreshedAt = clock.instant();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot bring " + copy + " up to date with " + source, e);

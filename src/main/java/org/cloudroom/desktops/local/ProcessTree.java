@@ -29,6 +29,14 @@ final class ProcessTree {
 			.map(ProcessTree::new);
 	}
 
+	/**
+	 * The sandbox this server has just started, whatever it runs yet: the shell that enters its control groups may
+	 * not have become bubblewrap. Its pid cannot have been reused, as the process is this server's unreaped child.
+	 */
+	static ProcessTree of(Process started) {
+		return new ProcessTree(started.toHandle());
+	}
+
 	boolean isAlive() {
 		return running(root);
 	}

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.imageio.ImageIO;
 
@@ -47,11 +50,11 @@ class DesktopInChineseTests {
 				+ "while :; do t=$(cat /tmp/title 2>/dev/null); [ \"$t\" = \"$s\" ] || printf \"\\033]0;%s\\007\" \"$t\"; "
 				+ "s=$t; sleep 0.2; done'");
 		shown(terminal, "1");
-		var ascii = screen(desktop, "title-ascii.png");
+		var ascii = settledScreen(desktop, "title-ascii.png");
 
 		terminal.run("echo '未命名 1' > /tmp/title");
 		shown(terminal, "未命名 1");
-		var chinese = screen(desktop, "title-chinese.png");
+		var chinese = settledScreen(desktop, "title-chinese.png");
 
 		// three characters more, each of a dozen pixels square, ink the title bar and the taskbar button
 		assertThat(ink(chinese, 0, TITLE_BAR)).as("title bar")
@@ -140,12 +143,29 @@ class DesktopInChineseTests {
 		return true;
 	}
 
-	/** Waits until a window of that title shows, and a moment more for IceWM to draw its title. */
+	/** Waits until a window of that title shows. */
 	private static void shown(StudentTerminal terminal, String title) throws Exception {
 		var search = terminal.run("timeout " + PATIENCE.toSeconds() + " xdotool search --sync --onlyvisible --name '^"
 				+ title + "$'");
 		assertThat(search.exitCode()).as("a window titled " + title).isZero();
-		Thread.sleep(1000);
+	}
+
+	/**
+	 * The screen once IceWM has drawn the new title: looks a moment apart until the title bar and the taskbar show
+	 * the same twice running.
+	 */
+	private BufferedImage settledScreen(RunningDesktop desktop, String name) {
+		var before = new AtomicReference<BufferedImage>();
+		return await().atMost(PATIENCE).pollDelay(Duration.ofMillis(300)).pollInterval(Duration.ofMillis(300))
+			.until(() -> {
+				var now = screen(desktop, name);
+				var last = before.getAndSet(now);
+				return last != null && drawn(last).equals(drawn(now)) ? now : null;
+			}, Objects::nonNull);
+	}
+
+	private static List<Integer> drawn(BufferedImage screen) {
+		return List.of(ink(screen, 0, TITLE_BAR), ink(screen, screen.getHeight() - TASKBAR, screen.getHeight()));
 	}
 
 	/** The whole screen as a viewer sees it, kept as a picture. */

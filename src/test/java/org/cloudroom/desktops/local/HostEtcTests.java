@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,7 +44,7 @@ class HostEtcTests {
 		var hosts = Files.writeString(root.resolve("hosts"), "127.0.0.1 localhost\n");
 		var resolver = Files.writeString(root.resolve("resolv.conf"), "nameserver 10.0.2.3\n");
 		etc = new HostEtc(host, copy, List.of("fonts", "ssl", "shells", "chromium.d", "passwd"),
-				Map.of("chromium.d/cloudroom", addition), hosts, resolver);
+				Map.of("chromium.d/cloudroom", addition), hosts, resolver, Clock.systemUTC());
 	}
 
 	@Test

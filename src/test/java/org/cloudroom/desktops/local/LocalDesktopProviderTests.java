@@ -99,7 +99,8 @@ class LocalDesktopProviderTests {
 
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> DesktopProcesses.named(tree(desktop), "pcmanfm").isPresent());
-		Thread.sleep(2000);
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> tree(desktop).stream()
+			.map(p -> p.info().command().orElse("")).noneMatch(command -> command.contains("gvfs")));
 
 		assertThat(tree(desktop)).extracting(p -> p.info().command().orElse(""))
 			.noneMatch(command -> command.contains("gvfs"));
@@ -127,7 +128,8 @@ class LocalDesktopProviderTests {
 		started.add(desktop);
 
 		assertThat(handshake(desktop).width()).isEqualTo(1024);
-		Thread.sleep(1500);
+		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+			.until(() -> DesktopProcesses.named(tree(desktop), "icewm").isEmpty());
 		assertThat(DesktopProcesses.named(tree(desktop), "icewm")).isEmpty();
 		provider.startSession(desktop);
 
@@ -140,7 +142,8 @@ class LocalDesktopProviderTests {
 		var desktop = provider.start(spec("tang-jie"));
 		started.add(desktop);
 
-		Thread.sleep(5000);
+		await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6))
+			.until(() -> DesktopProcesses.named(tree(desktop), "icewm").isEmpty());
 		assertThat(DesktopProcesses.named(tree(desktop), "icewm")).isEmpty();
 		await().atMost(Duration.ofSeconds(12))
 			.until(() -> DesktopProcesses.named(tree(desktop), "icewm").isPresent());
@@ -215,7 +218,8 @@ class LocalDesktopProviderTests {
 			late = inDesktop(desktop, spec, "pcmanfm", "--desktop", "--name=cloudroom-desktop");
 			await().atMost(Duration.ofSeconds(10)).until(() -> inDesktop(desktop, spec, "xdotool", "search",
 					"--onlyvisible", "--classname", "cloudroom-desktop").waitFor() == 0);
-			Thread.sleep(1000);
+			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+				.until(() -> focused(desktop).equals("xterm"));
 
 			assertThat(focused(desktop)).isEqualTo("xterm");
 		}
