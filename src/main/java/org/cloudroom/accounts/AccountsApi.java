@@ -50,9 +50,11 @@ class AccountsApi {
 	record NewAdmin(String username, String givenName, String familyName) {
 	}
 
-	record SchoolView(String id, String name, int accountQuota, int accountsUsed, @Nullable Credential admin) {
+	record SchoolView(String id, String name, int accountQuota, int accountsUsed, @Nullable Integer uplinkKbps,
+			@Nullable Credential admin) {
 		static SchoolView of(School s, @Nullable Credential admin) {
-			return new SchoolView(s.id().toString(), s.name(), s.accountQuota(), s.accountsUsed(), admin);
+			return new SchoolView(s.id().toString(), s.name(), s.accountQuota(), s.accountsUsed(), s.uplinkKbps(),
+					admin);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.cloudroom.accounts;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,5 +50,24 @@ public class Program {
 		var admin = roster.add(school.id(), List.of(new RosterRow(null, 0, adminUsername, adminGivenName,
 				adminFamilyName, "admin", List.of(), null)), false).people().getFirst();
 		return new OpenedSchool(schools.find(school.id()).orElseThrow(), admin);
+	}
+
+	/**
+	 * Sets the school's uplink to the servers from what a person typed in Mbit/s (up to three decimals, 1 to 10000),
+	 * or no limit when it is empty; anything else is refused and nothing changes.
+	 */
+	public void setUplink(SchoolId school, String mbitPerSecond) {
+		var typed = mbitPerSecond.strip().replace(',', '.');
+		if (typed.isEmpty()) {
+			schools.setUplink(school, null);
+			return;
+		}
+		if (!typed.matches("[0-9]{1,5}(\\.[0-9]{1,3})?")
+				|| new BigDecimal(typed).compareTo(BigDecimal.ONE) < 0
+				|| new BigDecimal(typed).compareTo(BigDecimal.valueOf(10_000)) > 0) {
+			throw new Refused(Status.UNPROCESSABLE, List.of(FieldProblem.field("uplink", "school.uplink-range", 1,
+					10_000)), "school.uplink-range", 1, 10_000);
+		}
+		schools.setUplink(school, new BigDecimal(typed).movePointRight(3).intValueExact());
 	}
 }

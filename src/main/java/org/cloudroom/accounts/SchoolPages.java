@@ -84,6 +84,17 @@ class SchoolPages {
 		return "school";
 	}
 
+	@PostMapping("/schools/{schoolId}/uplink")
+	String setUplink(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
+			@RequestParam(defaultValue = "") String uplink, RedirectAttributes flash) {
+		user.requireAdminOf(schoolId);
+		return attempt(flash, "redirect:/schools/" + schoolId, () -> {
+			program.setUplink(schoolId, uplink);
+			flash.addFlashAttribute("notice", "school.uplink-saved");
+			return "redirect:/schools/" + schoolId;
+		});
+	}
+
 	@PostMapping("/schools/{schoolId}/classes")
 	String addClass(@AuthenticationPrincipal CloudroomUser user, @PathVariable SchoolId schoolId,
 			@RequestParam String name, RedirectAttributes flash) {

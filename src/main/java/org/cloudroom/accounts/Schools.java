@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.cloudroom.status.Refused;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 public class Schools {
 
 	private static final String SELECT = """
-			select s.id, s.name, s.account_quota,
+			select s.id, s.name, s.account_quota, s.uplink_kbps,
 			       (select count(*) from person p where p.school_id = s.id) as used
 			from school s
 			""";
@@ -47,7 +48,14 @@ public class Schools {
 		var id = SchoolId.random();
 		jdbc.sql("insert into school (id, name, account_quota, created_at) values (?, ?, ?, ?)")
 			.params(id.value(), name, accountQuota, clock.instant().atOffset(ZoneOffset.UTC)).update();
-		return new School(id, name, accountQuota, 0);
+		return new School(id, name, accountQuota, 0, null);
+	}
+
+	/** Sets the school's uplink in kbit/s, or no limit (null). */
+	void setUplink(SchoolId id, @Nullable Integer kbps) {
+		if (jdbc.sql("update school set uplink_kbps = ? where id = ?").params(kbps, id.value()).update() == 0) {
+			throw Refused.notFound();
+		}
 	}
 
 	/** Locks the school's row until the transaction ends, so two imports cannot both take its last accounts. */
@@ -59,6 +67,6 @@ public class Schools {
 
 	private static School school(ResultSet rs, int row) throws SQLException {
 		return new School(new SchoolId(rs.getObject("id", UUID.class)), rs.getString("name"),
-				rs.getInt("account_quota"), rs.getInt("used"));
+				rs.getInt("account_quota"), rs.getInt("used"), rs.getObject("uplink_kbps", Integer.class));
 	}
 }

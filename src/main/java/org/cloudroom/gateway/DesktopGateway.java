@@ -19,9 +19,11 @@ class DesktopGateway extends BinaryWebSocketHandler {
 	private final int maxCutText;
 	private final GatewayConnections connections;
 	private final Supervision supervision;
+	private final Uplinks uplinks;
 
 	DesktopGateway(Desktops desktops, StudyMeter meter, int maxCutText, GatewayConnections connections,
-			Supervision supervision) {
+			Supervision supervision, Uplinks uplinks) {
+		this.uplinks = uplinks;
 		this.desktops = desktops;
 		this.meter = meter;
 		this.maxCutText = maxCutText;
@@ -36,7 +38,7 @@ class DesktopGateway extends BinaryWebSocketHandler {
 		var user = (CloudroomUser) attributes.get(Admission.USER);
 		var desktop = (Desktop) attributes.get(Admission.DESKTOP);
 		var mode = (Mode) attributes.get(Admission.MODE);
-		var relay = new Relay(session, desktop.id(), user, mode, desktops, meter, maxCutText,
+		var relay = new Relay(session, desktop.id(), user, mode, desktops, meter, maxCutText, uplinks,
 				() -> supervision.connected(user, desktop, mode));
 		var open = new GatewayConnections.Open(relay, user, desktop, mode);
 		// Registered before asking, so that a lock arriving in between reaches this connection too.

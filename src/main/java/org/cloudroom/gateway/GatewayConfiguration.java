@@ -19,9 +19,11 @@ class GatewayConfiguration implements WebSocketConfigurer {
 	private final GatewaySettings settings;
 	private final GatewayConnections connections;
 	private final ObjectProvider<Supervision> supervision;
+	private final Uplinks uplinks;
 
 	GatewayConfiguration(Desktops desktops, StudyMeter meter, GatewaySettings settings,
-			GatewayConnections connections, ObjectProvider<Supervision> supervision) {
+			GatewayConnections connections, ObjectProvider<Supervision> supervision, Uplinks uplinks) {
+		this.uplinks = uplinks;
 		this.desktops = desktops;
 		this.meter = meter;
 		this.settings = settings;
@@ -33,6 +35,6 @@ class GatewayConfiguration implements WebSocketConfigurer {
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		var rules = supervision.getIfAvailable(() -> Supervision.NOBODY);
 		registry.addHandler(new DesktopGateway(desktops, meter, (int) settings.maxClipboard().toBytes(), connections,
-				rules), "/gateway/desktops/*").addInterceptors(new Admission(desktops, rules, connections, settings));
+				rules, uplinks), "/gateway/desktops/*").addInterceptors(new Admission(desktops, rules, connections, settings));
 	}
 }

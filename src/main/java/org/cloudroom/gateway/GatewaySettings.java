@@ -15,11 +15,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxConnectionsPerDesktop how many connections one desktop may have at once, its owner's and watchers'
  * together: enough for a whole class watching the teacher's shown screen
  * @param meterFlushEvery how often the active minutes counted from input are written to the database
+ * @param uplinkRefreshEvery how often the budgets of schools with open connections are read again, so that a new
+ * budget reaches them
  */
 @ConfigurationProperties("cloudroom.gateway")
 record GatewaySettings(@DefaultValue("1MB") DataSize maxClipboard,
 		@DefaultValue("8") int maxConnectionsPerPerson, @DefaultValue("60") int maxConnectionsPerDesktop,
-		@DefaultValue("10s") Duration meterFlushEvery) {
+		@DefaultValue("10s") Duration meterFlushEvery, @DefaultValue("3s") Duration uplinkRefreshEvery) {
 
 	GatewaySettings {
 		if (maxConnectionsPerPerson < 1 || maxConnectionsPerDesktop < 1) {

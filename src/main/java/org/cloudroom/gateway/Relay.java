@@ -36,17 +36,14 @@ final class Relay {
 	private final int maxCutText;
 	private final InboundStream inbound = new InboundStream(10_000);
 	private final Runnable onConnected;
+	private final Uplinks uplinks;
+	private final Object writing = new Object();
 	private volatile SocketChannel channel;
 
 	Relay(WebSocketSession session, UUID desktop, CloudroomUser user, Mode mode, Desktops desktops, StudyMeter meter,
-			int maxCutText) {
-		this(session, desktop, user, mode, desktops, meter, maxCutText, () -> {
-		});
-	}
-
-	Relay(WebSocketSession session, UUID desktop, CloudroomUser user, Mode mode, Desktops desktops, StudyMeter meter,
-			int maxCutText, Runnable onConnected) {
+			int maxCutText, Uplinks uplinks, Runnable onConnected) {
 		this.onConnected = onConnected;
+		this.uplinks = uplinks;
 		this.session = session;
 		this.desktop = desktop;
 		this.user = user;
@@ -82,6 +79,8 @@ final class Relay {
 
 	private void run() {
 		boolean counted = false;
+		var seat = uplinks.join(user.school());
+		var pacing = new FramePacing(seat, this::forward);
 		try {
 			var reached = desktops.connect(desktop);
 			var connection = reached.channel();
@@ -97,8 +96,8 @@ final class Relay {
 			onConnected.run();
 			// The bulk direction gets a platform thread: measured against a virtual one, it kept up with
 			// websockify where the virtual thread fell behind (docs/BENCHMARKS.md). Input stays virtual.
-			Thread.ofPlatform().daemon().name("relay-" + desktop + "-out").start(this::desktopToBrowser);
-			browserToDesktop(connection);
+			Thread.ofPlatform().daemon().name("relay-" + desktop + "-out").start(() -> desktopToBrowser(seat));
+			browserToDesktop(pacing, seat.paced());
 		}
 		catch (RfbException e) {
 			log.info("Closed {}'s connection to desktop {}: {}", user.username(), desktop, e.getMessage());
@@ -109,6 +108,8 @@ final class Relay {
 			close(Ending.CONNECTION_LOST);
 		}
 		finally {
+			pacing.end();
+			seat.leave();
 			closeChannel();
 			if (counted) {
 				desktops.disconnected(desktop);
@@ -116,14 +117,33 @@ final class Relay {
 		}
 	}
 
-	/** Writes exactly the bytes of each client message the policy passes on, and meters the person's activity. */
-	private void browserToDesktop(SocketChannel connection) throws IOException {
+	/**
+	 * Writes exactly the bytes of each client message the policy passes on, and meters the person's activity. A seat
+	 * of a school with a budget (when it connected) asks for each frame, and its requests are paced: the browser's
+	 * ContinuousUpdates is taken out of its encodings, and enabling them anyway is dropped.
+	 */
+	private void browserToDesktop(FramePacing pacing, boolean paced) throws IOException {
 		var messages = new BrowserMessages(inbound, maxCutText);
 		for (var message = messages.next(); message != null; message = messages.next()) {
-			switch (policy.verdict(message.kind(), message.bytes())) {
-				case PASS -> forward(message.bytes(), connection);
+			var verdict = policy.verdict(message.kind(), message.bytes());
+			if (paced && verdict == InputPolicy.Verdict.PASS) {
+				switch (message.kind()) {
+					case SET_ENCODINGS -> forward(FramePacing.withoutContinuousUpdates(message.bytes()));
+					case FRAMEBUFFER_UPDATE_REQUEST -> {
+						if (!pacing.hold(message.bytes())) {
+							forward(message.bytes());
+						}
+					}
+					case ENABLE_CONTINUOUS_UPDATES -> {
+					}
+					default -> forward(message.bytes());
+				}
+				continue;
+			}
+			switch (verdict) {
+				case PASS -> forward(message.bytes());
 				case PASS_AS_ACTIVITY -> {
-					forward(message.bytes(), connection);
+					forward(message.bytes());
 					meter.input(user.id(), user.school());
 				}
 				case DROP -> {
@@ -135,19 +155,24 @@ final class Relay {
 		}
 	}
 
-	private static void forward(ByteBuffer bytes, SocketChannel connection) throws IOException {
-		while (bytes.hasRemaining()) {
-			connection.write(bytes);
+	/** Writes one whole message; the pacing's releases come from another thread, never inside a message. */
+	private void forward(ByteBuffer bytes) throws IOException {
+		synchronized (writing) {
+			while (bytes.hasRemaining()) {
+				channel.write(bytes);
+			}
 		}
 	}
 
-	private void desktopToBrowser() {
+	private void desktopToBrowser(Uplinks.Seat paying) {
 		var buffer = ByteBuffer.allocateDirect(DESKTOP_CHUNK);
 		try {
 			var connection = channel;
 			while (connection.read(buffer) >= 0) {
 				buffer.flip();
+				int bytes = buffer.remaining();
 				session.sendMessage(new BinaryMessage(buffer, true));
+				paying.sent(bytes);
 				buffer.clear();
 			}
 			close(Ending.DESKTOP_ENDED);

@@ -172,6 +172,7 @@ class AdmissionTests {
 	}
 
 	private static GatewaySettings settings(int perPerson, int perDesktop) {
-		return new GatewaySettings(DataSize.ofMegabytes(1), perPerson, perDesktop, Duration.ofSeconds(10));
+		return new GatewaySettings(DataSize.ofMegabytes(1), perPerson, perDesktop, Duration.ofSeconds(10),
+				Duration.ofSeconds(3));
 	}
 }

@@ -59,6 +59,7 @@ class DesktopGatewayViewModeTests {
 
 	/** A FramebufferUpdate with no rectangles: what a desktop sends to a watcher. */
 	private static final byte[] EMPTY_UPDATE = bytes(0, 0, 0, 0);
+	private static final Uplinks UNLIMITED = new Uplinks(System::nanoTime, school -> java.util.OptionalLong.empty());
 
 	@TempDir
 	Path directory;
@@ -153,7 +154,7 @@ class DesktopGatewayViewModeTests {
 							"/gateway/desktops/" + desktopId),
 					Admission.MODE, Mode.CONTROL, Admission.SLOT,
 					connections.admit(owner.id(), desktopId, 8, 60).orElseThrow())));
-			new DesktopGateway(desktops, meter, 1024 * 1024, connections, locked)
+			new DesktopGateway(desktops, meter, 1024 * 1024, connections, locked, UNLIMITED)
 				.afterConnectionEstablished(websocket);
 			relay = connections.get("s1").relay();
 		})) {
@@ -168,7 +169,8 @@ class DesktopGatewayViewModeTests {
 
 	private SocketChannel connect(Mode mode) throws Exception {
 		return connect(mock(WebSocketSession.class), (desktops, session) -> {
-			relay = new Relay(session, desktopId, teacher, mode, desktops, meter, 1024 * 1024);
+			relay = new Relay(session, desktopId, teacher, mode, desktops, meter, 1024 * 1024, UNLIMITED, () -> {
+			});
 			relay.start();
 		});
 	}

@@ -1,0 +1,37 @@
+package org.cloudroom.gateway;
+
+import java.util.OptionalLong;
+
+import org.cloudroom.accounts.School;
+import org.cloudroom.accounts.Schools;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/**
+ * The schools' {@link Uplinks}, paced on {@link System#nanoTime()} (pacing, not the schools' clock), their budgets
+ * read from the school and read again every {@link GatewaySettings#uplinkRefreshEvery()} for open connections.
+ */
+@Configuration(proxyBeanMethods = false)
+class UplinkPacing implements SchedulingConfigurer {
+
+	private final Uplinks uplinks;
+	private final GatewaySettings settings;
+
+	UplinkPacing(Schools schools, GatewaySettings settings) {
+		this.uplinks = new Uplinks(System::nanoTime, school -> schools.find(school).map(School::uplinkKbps)
+			.map(kbps -> OptionalLong.of(kbps * 1000L / 8)).orElse(OptionalLong.empty()));
+		this.settings = settings;
+	}
+
+	@Bean
+	Uplinks uplinks() {
+		return uplinks;
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(uplinks::refresh, settings.uplinkRefreshEvery());
+	}
+}
