@@ -1,10 +1,12 @@
 package org.cloudroom.gateway;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -92,6 +94,57 @@ public final class BrowserSocket implements WebSocket.Listener, AutoCloseable {
 			read += take;
 		}
 		return out.toByteArray();
+	}
+
+	/**
+	 * The connection as a byte channel, for an RFB client that does its own handshake: a read waits for the gateway's
+	 * next bytes (ending the stream when it closes), a write is one WebSocket message.
+	 */
+	ByteChannel asChannel() {
+		return new ByteChannel() {
+
+			@Override
+			public int read(ByteBuffer target) throws IOException {
+				try {
+					while (read == current.length) {
+						var next = received.poll(100, TimeUnit.MILLISECONDS);
+						if (next != null) {
+							current = next;
+							read = 0;
+						}
+						else if (!BrowserSocket.this.isOpen()) {
+							return -1;
+						}
+					}
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IOException(e);
+				}
+				int n = Math.min(target.remaining(), current.length - read);
+				target.put(current, read, n);
+				read += n;
+				return n;
+			}
+
+			@Override
+			public int write(ByteBuffer source) {
+				var bytes = new byte[source.remaining()];
+				source.get(bytes);
+				send(bytes);
+				return bytes.length;
+			}
+
+			@Override
+			public boolean isOpen() {
+				return BrowserSocket.this.isOpen();
+			}
+
+			@Override
+			public void close() {
+				BrowserSocket.this.close();
+			}
+		};
 	}
 
 	/** The code the gateway closed the connection with, waiting for it. */
