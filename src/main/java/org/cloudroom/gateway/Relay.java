@@ -170,9 +170,9 @@ final class Relay {
 			var connection = channel;
 			while (connection.read(buffer) >= 0) {
 				buffer.flip();
-				int bytes = buffer.remaining();
+				// Owed before the browser has it: its next frame request must find the debt.
+				paying.sent(buffer.remaining());
 				session.sendMessage(new BinaryMessage(buffer, true));
-				paying.sent(bytes);
 				buffer.clear();
 			}
 			close(Ending.DESKTOP_ENDED);

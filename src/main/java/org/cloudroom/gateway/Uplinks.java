@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * per second, among the seats that owe bytes (max-min: a seat that owes nothing takes no share, and what a share
  * cannot use goes to the others); a seat that owes may not ask the desktop for its next frame. What is not used is
  * not saved up, so a school sends at most its rate over time plus what its seats owe now (one frame each).
- * The operator and schools without a budget are not paced.
+ * The operator and schools without a budget are not paced, nor is a seat that joined before its school had one
+ * (its browser was let use continuous updates, so its frames cannot be held): it is paced from its next connection.
  */
 final class Uplinks {
 
@@ -66,15 +67,16 @@ final class Uplinks {
 	final class Seat {
 
 		private final @Nullable Uplink uplink;
+		private boolean paced;
 		private double owed;
 
 		private Seat(@Nullable Uplink uplink) {
 			this.uplink = uplink;
 		}
 
-		/** Whether the school has a budget now. */
+		/** Whether the school had a budget when the seat joined: only then are its bytes counted and its frames held. */
 		boolean paced() {
-			return uplink != null && uplink.rate() > 0;
+			return uplink != null && uplink.paced(this);
 		}
 
 		/** The desktop sent this many bytes to the seat's browser. */
@@ -109,8 +111,8 @@ final class Uplinks {
 			this.settled = now;
 		}
 
-		synchronized long rate() {
-			return rate;
+		synchronized boolean paced(Seat seat) {
+			return seat.paced;
 		}
 
 		synchronized boolean occupied() {
@@ -127,6 +129,7 @@ final class Uplinks {
 
 		synchronized void add(Seat seat, long now) {
 			settle(now);
+			seat.paced = rate > 0;
 			seats.add(seat);
 		}
 
@@ -137,7 +140,7 @@ final class Uplinks {
 
 		synchronized void sent(Seat seat, long bytes, long now) {
 			settle(now);
-			if (rate > 0) {
+			if (rate > 0 && seat.paced) {
 				seat.owed += bytes;
 			}
 		}

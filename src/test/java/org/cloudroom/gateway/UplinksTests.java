@@ -97,12 +97,10 @@ class UplinksTests {
 	}
 
 	@Test
-	void aNewBudgetReachesOpenSeatsAtTheNextRefresh() {
-		var seats = seats(village, 2);
-		assertThat(seats.getFirst().paced()).isFalse();
-
+	void aChangedBudgetReachesOpenSeatsAtTheNextRefresh() {
 		budgets.put(village, RATE);
-		uplinks.refresh();
+		var seats = seats(village, 2);
+
 		long slow = sum(run(seats, 10_000));
 		budgets.put(village, 4 * RATE);
 		uplinks.refresh();
@@ -114,6 +112,21 @@ class UplinksTests {
 		assertThat(slow).isBetween(RATE * 10 * 95 / 100, RATE * 10 + 2L * FRAME);
 		assertThat(fast).isBetween(4 * RATE * 10 * 95 / 100, 4 * RATE * 10 + 2L * FRAME);
 		assertThat(free).isEqualTo(2L * 1_000 * FRAME);
+	}
+
+	@Test
+	void aSeatThatJoinedBeforeTheBudgetIsNeitherHeldNorTakesAShare() {
+		var early = uplinks.join(village);
+		budgets.put(village, RATE);
+		uplinks.refresh();
+		var later = seats(village, 2);
+
+		long[] sent = run(List.of(early, later.get(0), later.get(1)), 10_000);
+
+		assertThat(early.paced()).isFalse();
+		assertThat(later).allSatisfy(seat -> assertThat(seat.paced()).isTrue());
+		assertThat(sent[0]).isEqualTo(10_000L * FRAME);
+		assertThat(sent[1] + sent[2]).isBetween(RATE * 10 * 95 / 100, RATE * 10 + 2L * FRAME);
 	}
 
 	@Test
