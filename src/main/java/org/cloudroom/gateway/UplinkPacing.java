@@ -3,7 +3,11 @@ package org.cloudroom.gateway;
 import java.util.OptionalLong;
 
 import org.cloudroom.accounts.School;
+import org.cloudroom.accounts.SchoolId;
 import org.cloudroom.accounts.Schools;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -16,13 +20,26 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 @Configuration(proxyBeanMethods = false)
 class UplinkPacing implements SchedulingConfigurer {
 
+	private static final Logger log = LoggerFactory.getLogger(UplinkPacing.class);
+
 	private final Uplinks uplinks;
 	private final GatewaySettings settings;
 
 	UplinkPacing(Schools schools, GatewaySettings settings) {
-		this.uplinks = new Uplinks(System::nanoTime, school -> schools.find(school).map(School::uplinkKbps)
-			.map(kbps -> OptionalLong.of(kbps * 1000L / 8)).orElse(OptionalLong.empty()));
+		this.uplinks = new Uplinks(System::nanoTime, school -> budget(schools, school));
 		this.settings = settings;
+	}
+
+	/** The school's budget in bytes a second; a database that does not answer leaves its connections unpaced. */
+	private static OptionalLong budget(Schools schools, SchoolId school) {
+		try {
+			return schools.find(school).map(School::uplinkKbps).map(kbps -> OptionalLong.of(kbps * 1000L / 8))
+				.orElse(OptionalLong.empty());
+		}
+		catch (DataAccessException e) {
+			log.warn("Could not read the uplink of school {}: {}", school, e.getMessage());
+			return OptionalLong.empty();
+		}
 	}
 
 	@Bean

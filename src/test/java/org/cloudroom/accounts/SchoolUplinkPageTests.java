@@ -53,6 +53,8 @@ class SchoolUplinkPageTests {
 		assertThat(schools.find(school.id()).orElseThrow().uplinkKbps()).isEqualTo(20_000);
 		assertThat(mvc.get().uri("/schools/{s}", school.id().toString()).with(as(admin))).bodyText()
 			.contains("name=\"uplink\"", "value=\"20\"");
+		assertThat(mvc.get().uri("/api/v1/schools/{s}", school.id().toString()).with(as(admin))).bodyJson()
+			.extractingPath("$.uplinkKbps").isEqualTo(20_000);
 	}
 
 	@Test
