@@ -38,19 +38,18 @@ final class Uplinks {
 		this.bytesPerSecond = bytesPerSecond;
 	}
 
-	/** A new seat of the school (null: the operator, never paced), paced by the school's budget from now on. */
+	/**
+	 * A new seat of the school (null: the operator, never paced), paced by the school's budget as it is now, read
+	 * afresh for it.
+	 */
 	Seat join(@Nullable SchoolId school) {
 		if (school == null) {
 			return new Seat(null);
 		}
-		var uplink = uplinks.get(school);
-		if (uplink == null) {
-			var fresh = new Uplink(bytesPerSecond.apply(school).orElse(0), nanos.getAsLong());
-			uplink = uplinks.putIfAbsent(school, fresh);
-			uplink = uplink == null ? fresh : uplink;
-		}
+		long rate = bytesPerSecond.apply(school).orElse(0);
+		var uplink = uplinks.computeIfAbsent(school, any -> new Uplink(nanos.getAsLong()));
 		var seat = new Seat(uplink);
-		uplink.add(seat, nanos.getAsLong());
+		uplink.add(seat, rate, nanos.getAsLong());
 		return seat;
 	}
 
@@ -106,8 +105,7 @@ final class Uplinks {
 		private long rate;
 		private long settled;
 
-		Uplink(long rate, long now) {
-			this.rate = rate;
+		Uplink(long now) {
 			this.settled = now;
 		}
 
@@ -127,8 +125,8 @@ final class Uplinks {
 			rate = Math.max(0, bytesPerSecond);
 		}
 
-		synchronized void add(Seat seat, long now) {
-			settle(now);
+		synchronized void add(Seat seat, long bytesPerSecond, long now) {
+			rate(bytesPerSecond, now);
 			seat.paced = rate > 0;
 			seats.add(seat);
 		}

@@ -130,6 +130,19 @@ class UplinksTests {
 	}
 
 	@Test
+	void aSeatThatJoinsRightAfterTheBudgetWasSetIsPacedBeforeAnyRefresh() {
+		var before = uplinks.join(village);
+		budgets.put(village, RATE);
+
+		var after = uplinks.join(village);
+
+		assertThat(before.paced()).isFalse();
+		assertThat(after.paced()).isTrue();
+		after.sent(FRAME);
+		assertThat(after.waitNanos()).isPositive();
+	}
+
+	@Test
 	void oneSchoolOverItsBudgetDoesNotSlowAnother() {
 		budgets.put(village, RATE);
 		var seats = List.of(uplinks.join(village), uplinks.join(town));
