@@ -1,9 +1,9 @@
 // "My computer": starts or resumes the person's desktop and shows it with noVNC, scaled to the window.
 // It reconnects by itself after a dropped network and says plainly what is happening. In a class session it follows
 // the classroom's live channel: a locked screen, the teacher's screen shown instead of one's own, messages.
-import RFB from '../novnc/core/rfb.js';
+import RFB from '@novnc/novnc';
 
-const { text, api, live } = window.cloudroomDesktop;
+const { text, api, live, probe } = window.cloudroomDesktop;
 const screen = document.getElementById('screen');
 const screenArea = document.getElementById('screen-area');
 
@@ -36,7 +36,50 @@ function show(state, words) {
   status.dataset.state = state;
   status.textContent = words;
   document.body.dataset.state = state;
+  if (state !== 'connected' && state !== 'watching') linkUnknown();
 }
+
+// Whether the link to the server is poor, said in the bar instead of leaving a lagging screen looking frozen. An
+// idle desktop sends no frames, so missing frames tell nothing: a HEAD of a small file every few seconds does, its
+// round trip being what every key and frame waits on besides its own bytes. It goes without cookies, so no session
+// is looked up or kept alive by it, and past every cache. Two slow answers in a row show the notice, two quick ones
+// take it away; an answer that does not come is slow.
+const SLOW_MS = 600;
+const linkSlow = document.getElementById('link-slow');
+let probing = false;
+let slowInARow = 0;
+let quickInARow = 0;
+
+function linkIs(quick) {
+  slowInARow = quick ? 0 : slowInARow + 1;
+  quickInARow = quick ? quickInARow + 1 : 0;
+  if (slowInARow >= 2) linkSlow.hidden = false;
+  if (quickInARow >= 2) linkSlow.hidden = true;
+}
+
+function linkUnknown() {
+  slowInARow = 0;
+  quickInARow = 0;
+  linkSlow.hidden = true;
+}
+
+async function measureLink() {
+  if (probing || !rfb || document.hidden) return;
+  probing = true;
+  const began = performance.now();
+  const late = new AbortController();
+  const timer = setTimeout(() => late.abort(), 5 * SLOW_MS);
+  try {
+    await fetch(probe, { method: 'HEAD', cache: 'no-store', credentials: 'omit', signal: late.signal });
+    if (rfb) linkIs(performance.now() - began < SLOW_MS);
+  } catch (e) {
+    if (rfb) linkIs(false);
+  } finally {
+    clearTimeout(timer);
+    probing = false;
+  }
+}
+setInterval(measureLink, 5000);
 
 function halt(state, words) {
   show(state, words);
@@ -54,9 +97,12 @@ async function start() {
   clearTimeout(retryTimer);
   message.hidden = true;
   show('starting', text.starting);
+  // The page asked for the desktop already, while this script was on its way; that answer serves the first start.
+  const asked = window.cloudroomDesktop.starting;
+  window.cloudroomDesktop.starting = null;
   let response;
   try {
-    response = await fetch(api, { method: 'POST', headers: headers(), credentials: 'same-origin' });
+    response = await (asked || fetch(api, { method: 'POST', headers: headers(), credentials: 'same-origin' }));
   } catch (e) {
     return retryLater();
   }
