@@ -10,7 +10,7 @@
 # then prints the table (bench/h264_table.py), keeps a 400x200 crop of the middle frame of each as PNG, and checks
 # that Chromium headless decodes the stream with WebCodecs (bench/h264_webcodecs.html).
 #   bench/h264.sh [all|record|encode|table|webcodecs]   H264_OUT (default /tmp/h264-bench), H264_SECONDS (20),
-#   H264_WORKLOADS ("scroll anim typing")
+#   H264_WORKLOADS ("scroll text anim typing": a page with pictures, the same text only, a clip, mousepad)
 # Everything runs at nice 10; it needs tigervnc-standalone-server, chromium, mousepad, xdotool, ffmpeg.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,7 @@ what=${1:-all}
 out=${H264_OUT:-/tmp/h264-bench}
 secs=${H264_SECONDS:-20}
 display=${H264_DISPLAY:-47}
-workloads=${H264_WORKLOADS:-scroll anim typing}
+workloads=${H264_WORKLOADS:-scroll text anim typing}
 export DISPLAY=:$display
 export JAVA_HOME=${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}
 mkdir -p "$out"/png
@@ -27,9 +27,11 @@ n10() { nice -n 10 "$@"; }
 
 # The workloads: where a line of text is for the crops, how to bring the screen back to its start, what to do
 # (the acts run in a bash -c of their own, exec'd so that a timeout ends them).
-crop_scroll="100 300"; crop_anim="40 40"; crop_typing="966 40"
+crop_scroll="100 300"; crop_text="100 300"; crop_anim="40 40"; crop_typing="966 40"
 reset_scroll() { xdotool mousemove 683 420 key Home; sleep 2; }
 act_scroll() { exec xdotool mousemove 683 420 click --repeat $((secs * 10 + 50)) --delay 100 5; }
+reset_text() { reset_scroll; }
+act_text() { act_scroll; }
 reset_anim() { xdotool mousemove 1300 700; sleep 1; }
 act_anim() { exec sleep $((secs + 5)); }
 line() { python3 -c "import random; r=random.Random($1); print(' '.join(r.choice('the school village student teacher window lesson river garden answer'.split()) for _ in range($2)))"; }
@@ -41,11 +43,11 @@ reset_typing() {
 act_typing() { exec xdotool type --delay 200 "$(line 2 60)"; }
 
 pages() {
-  [ -f "$out/scroll.html" ] && return
+  [ -f "$out/text.html" ] && return
   for i in 0 1 2; do
-    n10 ffmpeg -v error -y -f lavfi -i "mandelbrot=size=600x338:start_scale=$((i + 1))" -frames:v 1 -q:v 3 "$out/picture$i.jpg"
+    n10 ffmpeg -nostdin -v error -y -f lavfi -i "mandelbrot=size=600x338:start_scale=$((i + 1))" -frames:v 1 -q:v 3 "$out/picture$i.jpg"
   done
-  n10 ffmpeg -v error -y -f lavfi -i "mandelbrot=s=480x270:rate=26:maxiter=1024:end_pts=10" -t 10 -c:v libvpx -b:v 1M \
+  n10 ffmpeg -nostdin -v error -y -f lavfi -i "mandelbrot=s=480x270:rate=26:maxiter=1024:end_pts=10" -t 10 -c:v libvpx -b:v 1M \
     -deadline realtime -cpu-used 8 "$out/anim.webm"
   python3 "$bench/h264_pages.py" "$out"
 }
@@ -53,7 +55,7 @@ pages() {
 app=
 start_app() {
   case $1 in
-    scroll|anim)
+    scroll|text|anim)
       rm -rf "$out/chrome"
       nice -n 10 chromium --no-sandbox --test-type --disable-smooth-scrolling --no-first-run --no-default-browser-check \
         --password-store=basic --disable-gpu --user-data-dir="$out/chrome" --window-position=0,0 --window-size=1366,768 \
@@ -80,20 +82,21 @@ record() {
   xvnc=$!
   trap 'kill $xvnc ${app:-} 2>/dev/null || true' EXIT
   for _ in $(seq 1 50); do [ -S "$out/x.sock" ] && break; sleep 0.2; done
-  : >"$out/tight.txt"
+  touch "$out/tight.txt"
   for w in $workloads; do
+    sed -i "/^workload=$w /d" "$out/tight.txt"
     start_app $w
     local crop="crop_$w"
     # Xvnc's CPU for drawing the workload with nobody watching: taken off what the encodings cost.
     "reset_$w"; local t0; t0=$(ticks $xvnc)
-    timeout "$secs" bash -c "$(declare -f act_$w line); secs=$secs; act_$w" || true
+    timeout "$secs" bash -c "$(declare -f act_$w act_scroll line); secs=$secs; act_$w" || true
     echo "workload=$w settings=none rate=none seconds=$secs xvnc_cpu_ms=$(( ($(ticks $xvnc) - t0) * 10 ))" >>"$out/tight.txt"
     for fps in 15 25; do
       "reset_$w"
-      nice -n 10 ffmpeg -v error -y -f x11grab -draw_mouse 0 -framerate $fps -video_size 1366x768 -i ":$display" -t "$secs" \
+      nice -n 10 ffmpeg -nostdin -v error -y -f x11grab -draw_mouse 0 -framerate $fps -video_size 1366x768 -i ":$display" -t "$secs" \
         -fps_mode cfr -r $fps -c:v rawvideo -f rawvideo "$out/$w-$fps.bgrx" &
       local grab=$!
-      timeout "$secs" bash -c "$(declare -f act_$w line); secs=$secs; act_$w" || true
+      timeout "$secs" bash -c "$(declare -f act_$w act_scroll line); secs=$secs; act_$w" || true
       wait $grab
     done
     for settings in q6c2 q2c9 lossless; do
@@ -101,7 +104,7 @@ record() {
         "reset_$w"
         echo -n "workload=$w " >>"$out/tight.txt"
         n10 "$JAVA_HOME/bin/java" "$bench/H264XvncMeter.java" "$out/x.sock" $xvnc $settings $rate "$secs" \
-          "$out/tight-$w-$settings-$rate" ${!crop} -- bash -c "$(declare -f act_$w line); secs=$secs; act_$w" >>"$out/tight.txt"
+          "$out/tight-$w-$settings-$rate" ${!crop} -- bash -c "$(declare -f act_$w act_scroll line); secs=$secs; act_$w" >>"$out/tight.txt"
         mv "$out/tight-$w-$settings-$rate.png" "$out/png/$w-tight-$settings-$rate.png"
       done
     done
@@ -132,27 +135,28 @@ encode_one() {   # workload fps region label preset profile rc
   [ "$rc" = vbv ] && rcargs=(-b:v 1M -maxrate 1M -bufsize 500k)
   local vf=(); [ "$region" = region ] && vf=(-vf crop=480:270:40:40)
   local frames=$(( $(stat -c %s "$out/$w-$fps.bgrx") / (1366 * 768 * 4) ))
-  /usr/bin/time -f "%U %S" -o "$out/time.txt" nice -n 10 ffmpeg -v error -y -f rawvideo -pix_fmt bgr0 -s $size -r $fps \
+  /usr/bin/time -f "%U %S" -o "$out/time.txt" nice -n 10 ffmpeg -nostdin -v error -y -f rawvideo -pix_fmt bgr0 -s $size -r $fps \
     -i "$out/$w-$fps.bgrx" "${vf[@]}" -pix_fmt yuv420p -c:v libx264 -preset $preset -tune zerolatency -profile:v $profile \
     "${rcargs[@]}" -x264-params keyint=infinite:scenecut=0 -threads 1 -f h264 "$out/h264-$name.h264"
   local cpu; cpu=$(awk '{print ($1 + $2) * 1000}' "$out/time.txt")
   ffprobe -v error -show_entries packet=size -of csv=p=0 "$out/h264-$name.h264" >"$out/h264-$name.sizes"
   echo "workload=$w region=$region fps=$fps config=$label frames=$frames cpu_ms=$cpu" >>"$out/h264.txt"
   local mid=$((frames / 2)) c; [ "$region" = region ] && c="0:0" || { c="crop_$w"; c=${!c}; c=${c/ /:}; }
-  n10 ffmpeg -v error -y -i "$out/h264-$name.h264" -vf "select=eq(n\,$mid),crop=400:200:$c" -frames:v 1 \
+  n10 ffmpeg -nostdin -v error -y -i "$out/h264-$name.h264" -vf "select=eq(n\,$mid),crop=400:200:$c" -frames:v 1 \
     "$out/png/$w-h264-$fps-$region-$label.png"
 }
 
 encode() {
-  : >"$out/h264.txt"
+  touch "$out/h264.txt"
   for w in $workloads; do
+    sed -i "/^workload=$w /d" "$out/h264.txt"
     for fps in 15 25; do
       local c="crop_$w"; c=${!c}; c=${c/ /:}
       local frames=$(( $(stat -c %s "$out/$w-$fps.bgrx") / (1366 * 768 * 4) ))
-      n10 ffmpeg -v error -y -f rawvideo -pix_fmt bgr0 -s 1366x768 -i "$out/$w-$fps.bgrx" \
+      n10 ffmpeg -nostdin -v error -y -f rawvideo -pix_fmt bgr0 -s 1366x768 -i "$out/$w-$fps.bgrx" \
         -vf "select=eq(n\,$((frames / 2))),crop=400:200:$c" -frames:v 1 "$out/png/$w-raw-$fps.png"
       # What the conversion alone costs (the gateway would have to do it too).
-      /usr/bin/time -f "%U %S" -o "$out/time.txt" nice -n 10 ffmpeg -v error -y -f rawvideo -pix_fmt bgr0 -s 1366x768 \
+      /usr/bin/time -f "%U %S" -o "$out/time.txt" nice -n 10 ffmpeg -nostdin -v error -y -f rawvideo -pix_fmt bgr0 -s 1366x768 \
         -i "$out/$w-$fps.bgrx" -pix_fmt yuv420p -f null -
       echo "workload=$w region=full fps=$fps config=convert-only frames=$frames cpu_ms=$(awk '{print ($1 + $2) * 1000}' "$out/time.txt")" >>"$out/h264.txt"
       local configs=$configs15; [ $fps = 25 ] && configs=$configs25
@@ -166,9 +170,9 @@ encode() {
 
 webcodecs() {
   # One real 1366x768 stream (constrained baseline and main, x264 as above): does headless Chromium decode it?
-  local w=scroll
+  local w=${workloads%% *}
   for p in baseline main; do
-    nice -n 10 ffmpeg -v error -y -f rawvideo -pix_fmt bgr0 -s 1366x768 -r 15 -i "$out/$w-15.bgrx" -frames:v 30 \
+    nice -n 10 ffmpeg -nostdin -v error -y -f rawvideo -pix_fmt bgr0 -s 1366x768 -r 15 -i "$out/$w-15.bgrx" -frames:v 30 \
       -pix_fmt yuv420p -c:v libx264 -preset superfast -tune zerolatency -profile:v $p -crf 28 \
       -x264-params keyint=infinite:scenecut=0 -threads 1 -f h264 "$out/webcodecs-$p.h264"
   done
@@ -176,8 +180,13 @@ webcodecs() {
   (cd "$out" && exec nice -n 10 python3 -m http.server 18917 --bind 127.0.0.1 >/dev/null 2>&1) &
   local server=$!
   sleep 2
-  nice -n 10 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$out/chrome-headless" --virtual-time-budget=20000 \
-    --dump-dom "http://127.0.0.1:18917/h264_webcodecs.html" 2>/dev/null | sed -n 's/.*<pre id="result">\(.*\)<\/pre>.*/\1/p'
+  # The page logs each result to the console; Chromium headless prints it, and the page says "done" at its end.
+  nice -n 10 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$out/chrome-headless" --enable-logging=stderr \
+    "http://127.0.0.1:18917/h264_webcodecs.html" >"$out/webcodecs.log" 2>&1 &
+  local browser=$!
+  for _ in $(seq 1 120); do grep -q 'webcodecs: done' "$out/webcodecs.log" && break; sleep 1; done
+  kill $browser; wait $browser 2>/dev/null || true
+  grep -o 'webcodecs: [^"]*' "$out/webcodecs.log" | tee "$out/webcodecs.txt"
   kill $server
 }
 

@@ -1,4 +1,4 @@
-"""Writes the pages the H.264 benchmark shows in Chromium (issue #17): a long article with pictures, and a small
+"""Writes the pages the H.264 benchmark shows in Chromium (issue #17): a long article with pictures, the same\nwithout them, and a small
 animation. Usage: python3 bench/h264_pages.py OUT_DIR (pictures and the clip are made by ffmpeg beforehand)."""
 import random
 import sys
@@ -28,6 +28,7 @@ for section in range(60):
     if section % 3 == 1:
         parts.append(f"<img src=picture{section % 3 + section // 3 % 3}.jpg width=600 height=338>")
 (out / "scroll.html").write_text("\n".join(parts))
+(out / "text.html").write_text("\n".join(p for p in parts if not p.startswith("<img")))
 
 (out / "anim.html").write_text(
     "<!doctype html><meta charset=utf-8><title>Clip</title><style>body{margin:0;font:16px sans-serif}"
