@@ -24,7 +24,7 @@ import javax.imageio.ImageIO;
  * each update, the updates per second and Xvnc's CPU (user+sys from /proc). At half time it asks for the whole screen
  * once, decodes it (Tight: fill, palette, copy, zlib, JPEG) and saves a crop as PNG; that update is not counted.
  *
- *   java bench/H264XvncMeter.java SOCKET XVNC_PID q6c2|q2c9|lossless fast|FPS SECONDS OUT_PREFIX CROP_X CROP_Y -- ACTION...
+ *   java bench/H264XvncMeter.java SOCKET XVNC_PID q6c2|q2c9|lossless|raw fast|FPS SECONDS OUT_PREFIX CROP_X CROP_Y -- ACTION...
  *
  * Writes OUT_PREFIX.updates (ms since start, bytes) and prints one summary line.
  */
@@ -137,6 +137,8 @@ final class H264XvncMeter {
 			case "q6c2" -> new int[] { COPY_RECT, TIGHT, 0, -32 + 6, -256 + 2, DESKTOP_SIZE, LAST_RECT };
 			case "q2c9" -> new int[] { COPY_RECT, TIGHT, 0, -32 + 2, -256 + 9, DESKTOP_SIZE, LAST_RECT };
 			case "lossless" -> new int[] { COPY_RECT, TIGHT, 0, -256 + 2, DESKTOP_SIZE, LAST_RECT };
+			// What a gateway feeding an H.264 encoder would ask for: the pixels as they are.
+			case "raw" -> new int[] { 0, DESKTOP_SIZE, LAST_RECT };
 			default -> throw new IllegalArgumentException(settings);
 		};
 	}

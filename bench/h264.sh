@@ -4,7 +4,7 @@
 # a 480x270 animation, typing past the window's width), each measured as
 #   - what Xvnc sends with Tight+JPEG q6/c2 (noVNC's default), q2/c9 and lossless Tight, to an RFB client asking
 #     as fast as it can and at 15 fps (bench/H264XvncMeter.java; Xvnc's CPU from /proc, less the same workload's
-#     CPU with no client);
+#     CPU with no client); and Raw at 15 fps, what a gateway feeding an encoder would ask Xvnc for;
 #   - the same workload captured as raw frames (x11grab) at 15 and 25 fps, encoded by Debian's ffmpeg/libx264 with
 #     the settings below (CPU = user+sys of that ffmpeg, including the BGRX to YUV 4:2:0 conversion);
 # then prints the table (bench/h264_table.py), keeps a 400x200 crop of the middle frame of each as PNG, and checks
@@ -99,8 +99,9 @@ record() {
       timeout "$secs" bash -c "$(declare -f act_$w act_scroll line); secs=$secs; act_$w" || true
       wait $grab
     done
-    for settings in q6c2 q2c9 lossless; do
+    for settings in q6c2 q2c9 lossless raw; do
       for rate in fast 15; do
+        [ $settings = raw ] && [ $rate = fast ] && continue
         "reset_$w"
         echo -n "workload=$w " >>"$out/tight.txt"
         n10 "$JAVA_HOME/bin/java" "$bench/H264XvncMeter.java" "$out/x.sock" $xvnc $settings $rate "$secs" \

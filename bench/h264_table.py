@@ -36,7 +36,8 @@ for line in (out / "tight.txt").read_text().splitlines():
     mbps = [b * 8 / 1e6 for b in bins]
     cpu = max(0.0, float(f["xvnc_cpu_ms"]) / seconds - baseline[w])
     per_frame = cpu * seconds / frames if frames else 0
-    print(f"| {w} | Tight {f['settings']} | {f['rate']} | {statistics.median(mbps):.2f} | {pct(mbps, 95):.2f} | "
+    label = "Raw (an encoder's input)" if f["settings"] == "raw" else f"Tight {f['settings']}"
+    print(f"| {w} | {label} | {f['rate']} | {statistics.median(mbps):.2f} | {pct(mbps, 95):.2f} | "
           f"{frames / seconds:.1f} ({int(f['updates']) / seconds:.0f} updates) | {per_frame:.1f} | {cpu:.0f} |")
 
 for line in (out / "h264.txt").read_text().splitlines():
