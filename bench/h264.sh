@@ -163,7 +163,7 @@ encode() {
       local configs=$configs15; [ $fps = 25 ] && configs=$configs25
       while read -r label preset profile rc; do
         encode_one $w $fps full $label $preset $profile $rc
-        [ $w = anim ] && encode_one $w $fps region $label $preset $profile $rc
+        if [ $w = anim ]; then encode_one $w $fps region $label $preset $profile $rc; fi
       done <<<"$configs"
     done
   done
