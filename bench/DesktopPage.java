@@ -27,17 +27,21 @@ final class DesktopPage implements AutoCloseable {
 
 	private static final String WATCH = """
 			(() => {
-			  const u = window.__uplink = { bytes: {}, frames: [], keys: [] };
+			  const u = window.__uplink = { bytes: {}, frames: [], keys: [], opened: -1 };
+			  // noVNC checks the socket's own prototype for WebSocket's properties: the socket stays a WebSocket
 			  const Native = window.WebSocket;
-			  window.WebSocket = class extends Native {
-			    constructor(...args) {
-			      super(...args);
-			      this.addEventListener('message', e => {
-			        const d = e.data, n = d.byteLength ?? d.size ?? d.length ?? 0, s = Math.floor(performance.now() / 1000);
-			        u.bytes[s] = (u.bytes[s] || 0) + n;
-			      });
-			    }
-			  };
+			  function Watched(...args) {
+			    const socket = new Native(...args);
+			    socket.addEventListener('open', () => u.opened = performance.now());
+			    socket.addEventListener('message', e => {
+			      const d = e.data, n = d.byteLength ?? d.size ?? d.length ?? 0, s = Math.floor(performance.now() / 1000);
+			      u.bytes[s] = (u.bytes[s] || 0) + n;
+			    });
+			    return socket;
+			  }
+			  Watched.prototype = Native.prototype;
+			  Object.assign(Watched, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+			  window.WebSocket = Watched;
 			  const draw = CanvasRenderingContext2D.prototype.drawImage;
 			  CanvasRenderingContext2D.prototype.drawImage = function (source, ...rest) {
 			    if (source instanceof HTMLCanvasElement && !source.isConnected && this.canvas.isConnected) {
@@ -82,11 +86,19 @@ final class DesktopPage implements AutoCloseable {
 				() -> !driver.getCurrentUrl().contains("/login"));
 	}
 
-	/** Opens My computer and waits for noVNC's first frame; milliseconds from the navigation to it. */
-	double openMyComputer(Duration patience) {
+	/**
+	 * Milliseconds from the navigation to the page's scripts having run (DOMContentLoaded: module scripts run
+	 * before it), to its WebSocket to the desktop being open, and to noVNC's first frame.
+	 */
+	record Opening(double scriptsRun, double socketOpen, double firstFrame) {
+	}
+
+	/** Opens My computer and waits for noVNC's first frame. */
+	Opening openMyComputer(Duration patience) {
 		driver.get(base + "/desktop");
 		await("the desktop's first frame", patience, () -> number("return __uplink.frames.length") > 0);
-		return number("return __uplink.frames[0]");
+		return new Opening(number("return performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"),
+				number("return __uplink.opened"), number("return __uplink.frames[0]"));
 	}
 
 	double now() {

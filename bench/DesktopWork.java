@@ -1,4 +1,7 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.Keys;
@@ -19,9 +22,11 @@ final class DesktopWork {
 	static final String FOLDER = "uplink";
 
 	private final DesktopPage page;
+	private final Path shots;
 
-	DesktopWork(DesktopPage page) {
+	DesktopWork(DesktopPage page, Path shots) {
 		this.page = page;
+		this.shots = shots;
 	}
 
 	private int taskbarY() {
@@ -43,11 +48,13 @@ final class DesktopWork {
 				page.move(START_X + 60, taskbarY() - 40 - item * 25);
 				DesktopPage.pause(250);
 			}
+			shootOnce(round, "uplink-menu.png");
 			page.type(Keys.ESCAPE);
 			DesktopPage.pause(500);
 			page.click(round++ % 2 == 0 ? FILES_X : TERMINAL_X, taskbarY());
 			DesktopPage.pause(2500);
 			page.altDrag(300, 200, 260, 140, 15);
+			shootOnce(round - 1, "uplink-window-moved.png");
 			DesktopPage.pause(700);
 			page.altDrag(560, 340, -260, -140, 15);
 			DesktopPage.pause(700);
@@ -111,9 +118,14 @@ final class DesktopWork {
 		int x = page.width() / 2, y = page.height() / 2;
 		page.click(x, y);
 		long start = System.nanoTime();
+		boolean down = true;
 		for (int i = 0; System.nanoTime() - start < time.toNanos(); i++) {
 			paceTo(start, i, 200);
-			page.wheel(x, y, System.nanoTime() - start < time.toNanos() / 2 ? 100 : -100);
+			if (down && System.nanoTime() - start >= time.toNanos() / 2) {
+				down = false;
+				shootOnce(0, "uplink-web-page-scrolled.png");
+			}
+			page.wheel(x, y, down ? 100 : -100);
 		}
 	}
 
@@ -135,6 +147,18 @@ final class DesktopWork {
 				return;
 			}
 			DesktopPage.pause(250);
+		}
+	}
+
+	/** A screenshot in the first round only, to see that the script does what it should. */
+	private void shootOnce(int round, String name) {
+		if (round == 0) {
+			try {
+				page.screenshot(shots.resolve(name));
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
 		}
 	}
 

@@ -20,6 +20,8 @@ public class UplinkBench {
 	record Row(String workload, List<Long> perSecond, long frames, double seconds, String load) {
 	}
 
+	private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
 	public static void main(String[] args) throws Exception {
 		var base = args[0];
 		var parts = List.of(args[2].split(","));
@@ -28,6 +30,7 @@ public class UplinkBench {
 		long oneWay = Long.parseLong(args[5]);
 		int keys = Integer.parseInt(args[6]);
 		var shots = Path.of(args[7]);
+		SELENIUM.setLevel(java.util.logging.Level.SEVERE); // not its warning that it has no CDP classes for this Chromium
 		// a run that is stopped (uplink.sh's time limit) leaves no Chromium behind
 		Runtime.getRuntime().addShutdownHook(new Thread(
 				() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
@@ -55,7 +58,7 @@ public class UplinkBench {
 		school.upload(student, DesktopWork.FOLDER + "/animation.html", DesktopWork.animation());
 		var rows = new ArrayList<Row>();
 		try (var page = new DesktopPage(base)) {
-			var work = new DesktopWork(page);
+			var work = new DesktopWork(page, shots);
 			try {
 				page.logIn(student);
 				page.openMyComputer(Duration.ofSeconds(90));
@@ -140,7 +143,7 @@ public class UplinkBench {
 				open(page, link, "first open in a new browser (empty cache, desktop running)");
 				DesktopPage.await("the taskbar", Duration.ofSeconds(60),
 						() -> page.pixel(5, page.height() - 5) != 0x2f7de1 && page.pixel(5, page.height() - 5) != 0);
-				var work = new DesktopWork(page);
+				var work = new DesktopWork(page, shots);
 				work.settle(Duration.ofSeconds(20));
 				work.openEditor();
 				work.settle(Duration.ofSeconds(10));
@@ -152,9 +155,10 @@ public class UplinkBench {
 
 	static void open(DesktopPage page, ShapedLink link, String what) {
 		long bytes = link.bytesDown();
-		double millis = page.openMyComputer(Duration.ofSeconds(120));
-		System.out.printf(Locale.ROOT, "%s: %.2f s to the first frame; %.0f KB came down the link by then%n", what,
-				millis / 1000, (link.bytesDown() - bytes) / 1024.0);
+		var opening = page.openMyComputer(Duration.ofSeconds(120));
+		System.out.printf(Locale.ROOT, "%s: %.2f s to the first frame (scripts run at %.2f s, socket open at %.2f s); "
+				+ "%.0f KB came down the link by then%n", what, opening.firstFrame() / 1000, opening.scriptsRun() / 1000,
+				opening.socketOpen() / 1000, (link.bytesDown() - bytes) / 1024.0);
 	}
 
 	/** Keys 600 ms apart, letters and spaces on one short line; from each keydown to the next frame drawn. */
