@@ -110,7 +110,10 @@ final class DesktopWork {
 		page.type("x-www-browser --password-store=basic --no-first-run /home/" + username + "/" + FOLDER + "/" + file
 				+ " &", Keys.ENTER);
 		page.type("exit", Keys.ENTER);
-		settle(Duration.ofSeconds(40));
+		// the page's white where a starting browser's window is grey, then its text drawn
+		DesktopPage.await("the web page in the desktop's browser", Duration.ofSeconds(90),
+				() -> page.pixel(500, 400) == 0xffffff);
+		settle(Duration.ofSeconds(30));
 	}
 
 	/** Reads down a long page with the wheel, a notch every 200 ms, and back up half way through. */
@@ -135,7 +138,10 @@ final class DesktopWork {
 		DesktopPage.pause(500);
 		page.type("file:///home/" + username + "/" + FOLDER + "/animation.html", Keys.ENTER);
 		page.click(page.width() - 5, page.height() / 2);
-		DesktopPage.pause(3000);
+		DesktopPage.await("the animation playing", Duration.ofSeconds(60), () -> {
+			double now = page.now();
+			return page.framesBetween(now - 1000, now) >= 10;
+		});
 	}
 
 	/** Waits until the page has drawn no frame for two seconds, at most the patience. */
