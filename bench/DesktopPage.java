@@ -129,6 +129,12 @@ final class DesktopPage implements AutoCloseable {
 		return number("return __uplink.keys.length ? __uplink.keys[__uplink.keys.length - 1] : -1");
 	}
 
+	/** Whether the taskbar is drawn in the bottom left corner: neither the background nor the black of no picture. */
+	boolean taskbarDrawn() {
+		int corner = pixel(5, height() - 5);
+		return corner != 0x2f7de1 && corner != 0;
+	}
+
 	int height() {
 		return Integer.parseInt(canvas().getDomAttribute("height"));
 	}

@@ -51,6 +51,10 @@ final class DesktopWork {
 			shootOnce(round, "uplink-menu.png");
 			page.type(Keys.ESCAPE);
 			DesktopPage.pause(500);
+			if (System.nanoTime() > end - 8_000_000_000L) {
+				idleUntil(end); // too little time left for a window's round
+				break;
+			}
 			page.click(round++ % 2 == 0 ? FILES_X : TERMINAL_X, taskbarY());
 			DesktopPage.pause(2500);
 			page.altDrag(300, 200, 260, 140, 15);
@@ -89,11 +93,17 @@ final class DesktopWork {
 		page.type(Keys.ENTER);
 	}
 
-	/** A line already wider than the window (typed at once beforehand), then four keys a second onto its end. */
+	private static final String LONG_LINE = "and the river runs on past the fields and the hills ";
+
+	/** Types, at once, a line wider than the editor's window, and waits for the screen to be still. */
+	void startALongLine() {
+		page.type(LONG_LINE.repeat(5));
+		settle(Duration.ofSeconds(20));
+	}
+
+	/** Four keys a second onto the end of a line wider than the window (see {@link #startALongLine}). */
 	void typingPastTheWindowsWidth(Duration time) {
-		var text = "and the river runs on past the fields and the hills ";
-		page.type(text.repeat(5));
-		DesktopPage.pause(3000);
+		var text = LONG_LINE;
 		long start = System.nanoTime();
 		for (int i = 0; System.nanoTime() - start < time.toNanos(); i++) {
 			paceTo(start, i, 250);
@@ -153,6 +163,13 @@ final class DesktopWork {
 				return;
 			}
 			DesktopPage.pause(250);
+		}
+	}
+
+	private static void idleUntil(long end) {
+		long left = end - System.nanoTime();
+		if (left > 0) {
+			DesktopPage.pause(left / 1_000_000);
 		}
 	}
 

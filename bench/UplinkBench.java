@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * server): per scripted workload, the bytes a second My computer's WebSocket receives (median and p95 of whole
  * seconds) and the frames a second noVNC draws; then, on a shaped loopback link, how long My computer takes to open
  * and how long a typed key takes to show.
- *   UplinkBench base operator-password parts(workloads,link) seconds mbit one-way-ms keys screenshots-folder
+ *   UplinkBench base operator-password parts(workloads,link) seconds mbit one-way-ms keys  screenshots-folder
+ *     seats seats-mbit
  */
 public class UplinkBench {
 
@@ -34,7 +35,8 @@ public class UplinkBench {
 		// a run that is stopped (uplink.sh's time limit) leaves no Chromium behind
 		Runtime.getRuntime().addShutdownHook(new Thread(
 				() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
-		var school = new BenchSchool(base, args[1], 2);
+		int seats = Integer.parseInt(args[8]);
+		var school = new BenchSchool(base, args[1], 2 + seats);
 		var setting = System.getenv("BENCH_SCHOOL_SETTING");
 		if (setting != null && !setting.isBlank()) {
 			school.applySetting(setting);
@@ -45,6 +47,10 @@ public class UplinkBench {
 			}
 			if (parts.contains("link")) {
 				link(base, school, school.students.get(1), mbit, oneWay, keys, shots);
+			}
+			if (seats > 0) {
+				SharedLinkSeats.run(base, school, school.students.subList(2, 2 + seats), Double.parseDouble(args[9]),
+						oneWay, seconds, shots);
 			}
 		}
 		finally {
@@ -63,8 +69,7 @@ public class UplinkBench {
 				page.logIn(student);
 				page.openMyComputer(Duration.ofSeconds(90));
 				// the session's programs come up after the first frame: the taskbar, the icons, the input method
-				DesktopPage.await("the taskbar", Duration.ofSeconds(60), () -> page.pixel(5, page.height() - 5) != 0x2f7de1
-						&& page.pixel(5, page.height() - 5) != 0);
+				DesktopPage.await("the taskbar", Duration.ofSeconds(60), page::taskbarDrawn);
 				DesktopPage.pause(10_000);
 				work.settle(Duration.ofSeconds(20));
 				page.screenshot(shots.resolve("uplink-desktop.png"));
@@ -74,6 +79,7 @@ public class UplinkBench {
 				work.settle(Duration.ofSeconds(10));
 				work.openEditor();
 				rows.add(measure(page, "typing in the text editor, line fits", seconds, work::typingLinesThatFit));
+				work.startALongLine();
 				rows.add(measure(page, "typing past the window's width", seconds, work::typingPastTheWindowsWidth));
 				page.screenshot(shots.resolve("uplink-editor.png"));
 				work.openWebPage(student.username(), "long.html");
@@ -141,13 +147,16 @@ public class UplinkBench {
 			try (var page = new DesktopPage(shaped)) {
 				page.logIn(student);
 				open(page, link, "first open in a new browser (empty cache, desktop running)");
-				DesktopPage.await("the taskbar", Duration.ofSeconds(60),
-						() -> page.pixel(5, page.height() - 5) != 0x2f7de1 && page.pixel(5, page.height() - 5) != 0);
+				DesktopPage.await("the taskbar", Duration.ofSeconds(60), page::taskbarDrawn);
 				var work = new DesktopWork(page, shots);
 				work.settle(Duration.ofSeconds(20));
 				work.openEditor();
 				work.settle(Duration.ofSeconds(10));
-				keyToGlyph(page, keys);
+				var typed = KeyToGlyph.type(page, keys, Duration.ofSeconds(keys * 3L));
+				System.out.println("key to glyph (" + typed.describe() + ")");
+				if (typed.sortedMillis().isEmpty()) {
+					throw new IllegalStateException("no key typed showed on the desktop");
+				}
 				page.screenshot(shots.resolve("uplink-link-editor.png"));
 			}
 		}
@@ -159,37 +168,6 @@ public class UplinkBench {
 		System.out.printf(Locale.ROOT, "%s: %.2f s to the first frame (scripts run at %.2f s, socket open at %.2f s); "
 				+ "%.0f KB came down the link by then%n", what, opening.firstFrame() / 1000, opening.scriptsRun() / 1000,
 				opening.socketOpen() / 1000, (link.bytesDown() - bytes) / 1024.0);
-	}
-
-	/** Keys 600 ms apart, letters and spaces on one short line; from each keydown to the next frame drawn. */
-	static void keyToGlyph(DesktopPage page, int keys) {
-		var text = "the quick brown fox jumps over the lazy dog ";
-		var latencies = new ArrayList<Double>();
-		int missed = 0;
-		for (int i = 0; i < keys; i++) {
-			double before = page.lastKeyDown();
-			page.type(String.valueOf(text.charAt(i % text.length())));
-			DesktopPage.await("the key's keydown in the page", Duration.ofSeconds(5), () -> page.lastKeyDown() > before);
-			double down = page.lastKeyDown();
-			long deadline = System.nanoTime() + 2_000_000_000L;
-			double frame;
-			while ((frame = page.firstFrameAfter(down)) < 0 && System.nanoTime() < deadline) {
-				DesktopPage.pause(20);
-			}
-			if (frame < 0) {
-				missed++;
-			}
-			else {
-				latencies.add(frame - down);
-			}
-			DesktopPage.pause(Math.max(0, 600 - (long) (page.now() - down)));
-		}
-		var sorted = latencies.stream().sorted().toList();
-		if (sorted.isEmpty()) {
-			throw new IllegalStateException("no key of " + keys + " showed within 2 s");
-		}
-		System.out.printf(Locale.ROOT, "key to glyph (%d keys, %d without a frame within 2 s): p50 %.0f ms, p95 %.0f ms, "
-				+ "max %.0f ms%n", keys, missed, percentile(sorted, 0.5), percentile(sorted, 0.95), sorted.getLast());
 	}
 
 	static <T extends Number> double percentile(List<T> sorted, double p) {

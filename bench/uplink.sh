@@ -5,15 +5,17 @@
 # shaped on loopback (a Java proxy, default 2 Mbit/s and 50 ms each way), how long My computer takes to open and how
 # long a typed key takes to show (bench/UplinkBench.java). As root; starts its own server on a scratch data folder.
 #   bench/uplink.sh [--tree DIR] [--seconds 60] [--parts workloads,link] [--mbit 2] [--delay 50] [--keys 40]
-#                   [--no-build]
+#                   [--seats N] [--seats-mbit 20] [--no-build]
 # --tree: the checkout whose server is measured (default this one; the harness is always this one's bench/), so
 # "before" and "after" are two runs of the same harness: bench/uplink.sh --tree /tmp/before; bench/uplink.sh.
+# --seats N: then N seats behind one link of --seats-mbit (the school's uplink), the first scrolling a web page, the
+# others typing (bench/SharedLinkSeats.java); a headless Chromium and a desktop each, so few on a small machine.
 # BENCH_SCHOOL_SETTING="PUT /api/v1/schools/{school}/... JSON": sent as the operator before any desktop starts (the
 # hook for the school's uplink budget). Screenshots of each workload go to target/uplink/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 here=$(pwd)
-tree=$here; seconds=60; parts=workloads,link; mbit=2; delay=50; keys=40; build=1
+tree=$here; seconds=60; parts=workloads,link; mbit=2; delay=50; keys=40; seats=0; seats_mbit=20; build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --tree) tree=$(cd "$2" && pwd); shift 2 ;;
@@ -22,6 +24,8 @@ while [ $# -gt 0 ]; do
     --mbit) mbit=$2; shift 2 ;;
     --delay) delay=$2; shift 2 ;;
     --keys) keys=$2; shift 2 ;;
+    --seats) seats=$2; shift 2 ;;
+    --seats-mbit) seats_mbit=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     *) echo "uplink.sh: unknown option $1 (see the head of bench/uplink.sh)" >&2; exit 2 ;;
   esac
@@ -41,7 +45,8 @@ if [ "$build" = 1 ]; then (cd "$tree" && ./cloudroom build); fi
 classes=target/bench-uplink-classes
 rm -rf "$classes"
 "$JAVA_HOME/bin/javac" -nowarn -d "$classes" -cp "$(cat target/bench-test-classpath.txt)" \
-  bench/UplinkBench.java bench/DesktopPage.java bench/DesktopWork.java bench/BenchSchool.java bench/ShapedLink.java
+  bench/UplinkBench.java bench/DesktopPage.java bench/DesktopWork.java bench/BenchSchool.java bench/ShapedLink.java \
+  bench/KeyToGlyph.java bench/SharedLinkSeats.java
 shots=$here/target/uplink; mkdir -p "$shots"
 
 data=$(mktemp -d /tmp/cl-uplink.XXXXXX)
@@ -71,10 +76,10 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(uname -
 echo "server: $tree at $(git -C "$tree" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$tree" diff --quiet HEAD 2>/dev/null || echo ' (with changes)'); harness: $(git rev-parse --short HEAD)"
 echo "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -1); $seconds s a workload"
 # bounded: each workload's time and its setting up, and the link's part, with room to spare
-budget=$(( 6 * (seconds + 60) + 420 ))
+budget=$(( 6 * (seconds + 60) + 420 + (seats > 0 ? seconds + 120 + 90 * seats : 0) ))
 status=0
 timeout --kill-after=30 "$budget" "$JAVA_HOME/bin/java" -cp "$classes:$(cat target/bench-test-classpath.txt)" \
-  UplinkBench "http://127.0.0.1:$port" "$password" "$parts" "$seconds" "$mbit" "$delay" "$keys" "$shots" || status=$?
+  UplinkBench "http://127.0.0.1:$port" "$password" "$parts" "$seconds" "$mbit" "$delay" "$keys" "$shots" "$seats" "$seats_mbit" || status=$?
 if [ "$status" -ne 0 ]; then
   [ "$status" -eq 124 ] && echo "uplink.sh: gave up after $budget s" >&2
   echo "uplink.sh: failed ($status); screenshots in $shots, the server's log ends:" >&2
