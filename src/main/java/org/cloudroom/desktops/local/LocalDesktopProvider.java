@@ -86,7 +86,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 		catch (IOException | RuntimeException e) {
 			var reason = files.logTail(spec.id());
 			if (sandbox.get() != null) {
-				processes.stopFailed(sandbox.get(), spec.id());
+				processes.stopFailed(sandbox.get(), spec);
 			}
 			host.controlGroups().remove(spec.id());
 			files.remove(spec.id());

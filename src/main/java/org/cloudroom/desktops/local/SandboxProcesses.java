@@ -78,13 +78,17 @@ final class SandboxProcesses {
 
 	/**
 	 * Stops a sandbox whose start failed, with everything in it. Bubblewrap may have been creating the sandbox's init
-	 * at that very moment, which then outlives it: that init is found by the desktop's folder its arguments name.
+	 * at that very moment, which then outlives it: that init is found by the desktop's folder its arguments name, and
+	 * by the uid the sandbox runs under. Another uid's process naming the folder (a student's, say) is not the
+	 * sandbox's and stays.
 	 */
-	void stopFailed(Process sandbox, UUID desktop) {
+	void stopFailed(Process sandbox, DesktopSpec spec) {
 		ProcessTree.of(sandbox).stop(Duration.ZERO);
-		var folder = host.run(desktop).path().toString();
+		var folder = host.run(spec.id()).path().toString();
+		long uid = host.asRoot() ? spec.uid() : ProcessTree.uid(ProcessHandle.current()).orElse(-1);
 		ProcessHandle.allProcesses()
 			.filter(p -> p.info().arguments().stream().flatMap(Arrays::stream).anyMatch(a -> a.startsWith(folder)))
+			.filter(p -> ProcessTree.uid(p).orElse(-1) == uid)
 			.forEach(p -> stop(p.pid(), Duration.ZERO));
 	}
 
