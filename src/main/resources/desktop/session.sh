@@ -27,6 +27,10 @@ xvnc=$!
 export DISPLAY=:1
 export XMODIFIERS=@im=fcitx GTK_IM_MODULE=fcitx QT_IM_MODULE=fcitx SDL_IM_MODULE=fcitx
 export ICEWM_PRIVCFG=/run/cloudroom/icewm
+# Programs draw without animations (desktop/xdg/gtk-3.0/settings.ini says why): the session's settings come after the
+# system's, and a person's own (~/.config/gtk-3.0, ~/.gtkrc-2.0) after them; the fcitx5 settings are there too.
+export XDG_CONFIG_DIRS=/run/cloudroom-session/xdg:/etc/xdg
+export GTK2_RC_FILES="/etc/gtk-2.0/gtkrc:/run/cloudroom-session/gtk-2.0/gtkrc:$HOME/.gtkrc-2.0"
 
 sleep 10 & pause=$!
 [ -n "$released" ] && kill -9 $pause 2>/dev/null
