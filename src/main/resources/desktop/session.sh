@@ -19,9 +19,11 @@ glx=
 if [ "${CLOUDROOM_OPENGL:-0}" = 0 ]; then glx="-extension GLX"; export QT_QUICK_BACKEND=software; fi
 
 # When Xvnc ends, so does this script, even while it waits to start the rest.
+# Xvnc sends the screen's changes at the server's frame rate (cloudroom.desktops.frame-rate), not its own 60: each
+# frame of a screen that changes all the time goes over the school's uplink.
 (Xvnc :1 -rfbunixpath /run/cloudroom/vnc/vnc.sock -rfbunixmode 0600 -rfbport -1 -SecurityTypes None \
   -nolisten tcp -nolisten local -geometry "$CLOUDROOM_GEOMETRY" -depth 24 -AlwaysShared \
-  -desktop "$CLOUDROOM_NAME" -SendPrimary=0 -SetPrimary=0 $glx; kill $$) &
+  -desktop "$CLOUDROOM_NAME" -SendPrimary=0 -SetPrimary=0 -FrameRate "${CLOUDROOM_FRAME_RATE:-60}" $glx; kill $$) &
 xvnc=$!
 
 export DISPLAY=:1

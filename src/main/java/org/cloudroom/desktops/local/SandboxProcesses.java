@@ -29,11 +29,13 @@ final class SandboxProcesses {
 	private final DesktopHost host;
 	private final Duration startTimeout;
 	private final boolean opengl;
+	private final int frameRate;
 
-	SandboxProcesses(DesktopHost host, Duration startTimeout, boolean opengl) {
+	SandboxProcesses(DesktopHost host, Duration startTimeout, boolean opengl, int frameRate) {
 		this.host = host;
 		this.startTimeout = startTimeout;
 		this.opengl = opengl;
+		this.frameRate = frameRate;
 	}
 
 	/**
@@ -46,7 +48,7 @@ final class SandboxProcesses {
 		host.etc().refreshIfStale();
 		var command = new ArrayList<>(host.controlGroups().enter(spec.id(), spec.limits()));
 		command.addAll(Sandbox.command(spec, run, host.session(), host.look(spec.id()),
-				new Sandbox.Options(host.asRoot(), opengl, host.ownNetwork(), host.etc().folder())));
+				new Sandbox.Options(host.asRoot(), opengl, host.ownNetwork(), host.etc().folder(), frameRate)));
 		var builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().clear();
 		builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");

@@ -2,9 +2,11 @@ package org.cloudroom.desktops.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.cloudroom.desktops.DesktopProcesses.XVNC;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -18,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A desktop sends no frames nobody asked for over a school's uplink: its programs draw without animations, and its
- * browser scrolls without gliding. Each program runs as one the student opens from the desktop's menu: inside the
- * desktop, with its session's environment.
+ * A desktop sends no frames nobody asked for over a school's uplink: its programs draw without animations, its
+ * browser scrolls without gliding, and its X server sends the screen's changes at the frame rate the server sets. Each
+ * program runs as one the student opens from the desktop's menu: inside the desktop, with its session's
+ * environment.
  */
 class DesktopUplinkTests {
 
@@ -72,6 +75,18 @@ class DesktopUplinkTests {
 		}
 	}
 
+	@Test
+	void theXServerSendsTheScreensChangesAtTheFrameRateTheServerSets() throws Exception {
+		var tenFrames = new LocalDesktopProvider(desktops.data(), Duration.ofSeconds(15), false, true, "cloudroom",
+				Clock.systemUTC(), 10);
+		var slow = desktops.start(tenFrames, spec("frames-sun"));
+		var usual = desktops.start(spec("frames-zhou"));
+
+		assertThat(xServerArguments(slow)).containsSubsequence("-FrameRate", "10");
+		assertThat(xServerArguments(usual)).containsSubsequence("-FrameRate",
+				Integer.toString(LocalDesktopProvider.FRAME_RATE));
+	}
+
 	/** A desktop started, whose session (IceWM) runs, and a terminal in it. */
 	private StudentTerminal sessionOf(DesktopSpec student) throws Exception {
 		var desktop = desktops.start(student);
@@ -113,6 +128,10 @@ class DesktopUplinkTests {
 	private static List<String> keyringPrompts(RunningDesktop desktop) {
 		return LocalDesktops.tree(desktop).stream().map(p -> p.info().command().orElse(""))
 			.filter(c -> c.endsWith("/gcr-prompter")).toList();
+	}
+
+	private static List<String> xServerArguments(RunningDesktop desktop) throws Exception {
+		return commandLine(DesktopProcesses.named(LocalDesktops.tree(desktop), XVNC).orElseThrow());
 	}
 
 	private StudentTerminal terminal(RunningDesktop desktop, DesktopSpec spec) {

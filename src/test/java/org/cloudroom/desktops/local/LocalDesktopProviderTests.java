@@ -540,7 +540,7 @@ class LocalDesktopProviderTests {
 		var session = desktops.resolve(".session");
 		var command = new ArrayList<>(Sandbox.command(spec, RunDirectory.of(desktops, spec.id()), session,
 				desktops.resolve(".look").resolve(spec.id().toString()),
-				new Sandbox.Options(true, true, true, desktops.resolve(".etc"))));
+				new Sandbox.Options(true, true, true, desktops.resolve(".etc"), LocalDesktopProvider.FRAME_RATE)));
 		assertThat(command.subList(command.size() - 2, command.size()))
 			.containsExactly("/bin/sh", Sandbox.SESSION + "/session.sh");
 		command.subList(command.size() - 2, command.size()).clear();
