@@ -14,7 +14,7 @@ work=$(mktemp -d /tmp/framerate.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 cat > "$work/probe.py" <<'PROBE'
-import socket, struct, sys, time
+import select, socket, struct, sys, time
 def rx(s, n):
     b = bytearray()
     while len(b) < n:
@@ -54,6 +54,7 @@ s.sendall(struct.pack(">BxH", 2, len(encodings)) + b"".join(struct.pack(">i", e)
 s.sendall(struct.pack(">BBHHHH", 3, 0, 0, 0, w, h))
 start = time.monotonic(); total = updates = 0
 while time.monotonic() - start < seconds:
+    if not select.select([s], [], [], max(0, start + seconds - time.monotonic()))[0]: break
     kind = rx(s, 1)[0]; total += 1
     if kind == 0:
         rx(s, 1); count = struct.unpack(">H", rx(s, 2))[0]; total += 3
