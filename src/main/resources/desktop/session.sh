@@ -19,14 +19,20 @@ glx=
 if [ "${CLOUDROOM_OPENGL:-0}" = 0 ]; then glx="-extension GLX"; export QT_QUICK_BACKEND=software; fi
 
 # When Xvnc ends, so does this script, even while it waits to start the rest.
+# Xvnc sends the screen's changes at the server's frame rate (cloudroom.desktops.frame-rate), not its own 60: each
+# frame of a screen that changes all the time goes over the school's uplink.
 (Xvnc :1 -rfbunixpath /run/cloudroom/vnc/vnc.sock -rfbunixmode 0600 -rfbport -1 -SecurityTypes None \
   -nolisten tcp -nolisten local -geometry "$CLOUDROOM_GEOMETRY" -depth 24 -AlwaysShared \
-  -desktop "$CLOUDROOM_NAME" -SendPrimary=0 -SetPrimary=0 $glx; kill $$) &
+  -desktop "$CLOUDROOM_NAME" -SendPrimary=0 -SetPrimary=0 -FrameRate "${CLOUDROOM_FRAME_RATE:-60}" $glx; kill $$) &
 xvnc=$!
 
 export DISPLAY=:1
 export XMODIFIERS=@im=fcitx GTK_IM_MODULE=fcitx QT_IM_MODULE=fcitx SDL_IM_MODULE=fcitx
 export ICEWM_PRIVCFG=/run/cloudroom/icewm
+# Programs draw without animations (desktop/xdg/gtk-3.0/settings.ini says why): the session's settings come after the
+# system's, and a person's own (~/.config/gtk-3.0, ~/.gtkrc-2.0) after them; the fcitx5 settings are there too.
+export XDG_CONFIG_DIRS=/run/cloudroom-session/xdg:/etc/xdg
+export GTK2_RC_FILES="/etc/gtk-2.0/gtkrc:/run/cloudroom-session/gtk-2.0/gtkrc:$HOME/.gtkrc-2.0"
 
 sleep 10 & pause=$!
 [ -n "$released" ] && kill -9 $pause 2>/dev/null

@@ -16,7 +16,7 @@ class DesktopProviders {
 	DesktopProvider desktopProvider(DesktopsSettings settings, CloudroomSettings cloudroom, Clock clock) {
 		return switch (settings.provider()) {
 			case "local" -> new LocalDesktopProvider(cloudroom.data(), settings.startTimeout(), settings.opengl(),
-					settings.ownNetwork(), settings.controlGroup(), clock);
+					settings.ownNetwork(), settings.controlGroup(), clock, settings.frameRate());
 			default -> throw new IllegalStateException("Unknown cloudroom.desktops.provider '" + settings.provider()
 					+ "'; this build knows: local");
 		};

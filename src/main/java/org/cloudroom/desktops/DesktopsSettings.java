@@ -2,6 +2,7 @@ package org.cloudroom.desktops;
 
 import java.time.Duration;
 
+import org.cloudroom.desktops.local.LocalDesktopProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -33,6 +34,10 @@ import org.springframework.util.unit.DataSize;
  * @param checkEvery how often crashed desktops are looked for, and idle ones past their grace period stopped
  * @param limitsEvery how often the limits running desktops met are looked at
  * @param sessionCheckEvery how often started desktops whose session waits are looked at
+ * @param frameRate the frames a second at which a desktop's X server sends its screen's changes to viewers (Xvnc's
+ *        FrameRate, 60 by its own default): while the screen changes all the time (a page scrolling, a video) fewer
+ *        cost the school's uplink and the server's CPU less; a viewer that asks again at once may still get more
+ *        updates than this (docs/BENCHMARKS.md)
  */
 @ConfigurationProperties("cloudroom.desktops")
 record DesktopsSettings(@DefaultValue("local") String provider, @DefaultValue("40") int maxDesktops,
@@ -43,9 +48,14 @@ record DesktopsSettings(@DefaultValue("local") String provider, @DefaultValue("4
 		@DefaultValue("true") boolean ownNetwork, @DefaultValue("1536MB") DataSize memoryLimit,
 		@DefaultValue("512") int processLimit, @DefaultValue("4GB") DataSize maxMemoryLimit,
 		@DefaultValue("cloudroom") String controlGroup, @DefaultValue("30s") Duration checkEvery,
-		@DefaultValue("2s") Duration limitsEvery, @DefaultValue("250ms") Duration sessionCheckEvery) {
+		@DefaultValue("2s") Duration limitsEvery, @DefaultValue("250ms") Duration sessionCheckEvery,
+		@DefaultValue("" + LocalDesktopProvider.FRAME_RATE) int frameRate) {
 
 	DesktopsSettings {
+		if (frameRate < 1 || frameRate > 60) {
+			throw new IllegalArgumentException(
+					"cloudroom.desktops.frame-rate must be between 1 and 60, not " + frameRate);
+		}
 		if (parallelStarts <= 0) {
 			parallelStarts = Runtime.getRuntime().availableProcessors();
 		}

@@ -40,6 +40,8 @@ import jdk.net.ExtendedSocketOptions;
 public class LocalDesktopProvider implements DesktopProvider {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalDesktopProvider.class);
+	/** The frames a second at which a desktop sends its screen's changes, unless the server says otherwise. */
+	public static final int FRAME_RATE = 20;
 
 	private final DesktopHost host;
 	private final DesktopFiles files;
@@ -69,9 +71,15 @@ public class LocalDesktopProvider implements DesktopProvider {
 	 */
 	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout, boolean opengl, boolean ownNetwork,
 			String controlGroup, Clock clock) {
+		this(dataDirectory, startTimeout, opengl, ownNetwork, controlGroup, clock, FRAME_RATE);
+	}
+
+	/** Desktops that send their screen's changes at {@code frameRate} frames a second (Xvnc's FrameRate). */
+	public LocalDesktopProvider(Path dataDirectory, Duration startTimeout, boolean opengl, boolean ownNetwork,
+			String controlGroup, Clock clock, int frameRate) {
 		this.host = DesktopHost.prepare(dataDirectory, ownNetwork, controlGroup, clock);
 		this.files = new DesktopFiles(host);
-		this.processes = new SandboxProcesses(host, startTimeout, opengl);
+		this.processes = new SandboxProcesses(host, startTimeout, opengl, frameRate);
 	}
 
 	@Override
@@ -86,7 +94,7 @@ public class LocalDesktopProvider implements DesktopProvider {
 		catch (IOException | RuntimeException e) {
 			var reason = files.logTail(spec.id());
 			if (sandbox.get() != null) {
-				processes.stopFailed(sandbox.get(), spec.id());
+				processes.stopFailed(sandbox.get(), spec);
 			}
 			host.controlGroups().remove(spec.id());
 			files.remove(spec.id());

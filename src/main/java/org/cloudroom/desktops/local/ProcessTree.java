@@ -58,6 +58,26 @@ final class ProcessTree {
 		}
 	}
 
+	/**
+	 * The uid a process runs under: its real, effective, saved and file-system uids when all four are one (a program
+	 * that changed uid, such as a set-user-ID one, has none), if it still runs.
+	 */
+	static OptionalLong uid(ProcessHandle process) {
+		try {
+			for (var line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+				if (line.startsWith("Uid:")) {
+					var uids = line.substring(4).strip().split("\\s+");
+					return java.util.Arrays.stream(uids).distinct().count() == 1
+							? OptionalLong.of(Long.parseLong(uids[0])) : OptionalLong.empty();
+				}
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			// the process ended meanwhile
+		}
+		return OptionalLong.empty();
+	}
+
 	/** Sum of the proportional set size of every process of the sandbox. */
 	OptionalLong pssBytes() {
 		long total = 0;

@@ -32,8 +32,9 @@ final class Sandbox {
 	 * @param opengl whether Xvnc offers OpenGL
 	 * @param ownNetwork whether the sandbox has a network of its own, which the server connects
 	 * @param etc the folder that is the sandbox's /etc ({@link HostEtc})
+	 * @param frameRate the frames a second at which Xvnc sends the screen's changes
 	 */
-	record Options(boolean asRoot, boolean opengl, boolean ownNetwork, Path etc) {
+	record Options(boolean asRoot, boolean opengl, boolean ownNetwork, Path etc, int frameRate) {
 	}
 
 	private Sandbox() {
@@ -99,6 +100,7 @@ final class Sandbox {
 				"--setenv", "CLOUDROOM_GEOMETRY", spec.width() + "x" + spec.height(),
 				"--setenv", "CLOUDROOM_NAME", spec.username(),
 				"--setenv", "CLOUDROOM_OPENGL", options.opengl() ? "1" : "0",
+				"--setenv", "CLOUDROOM_FRAME_RATE", Integer.toString(options.frameRate()),
 				"--setenv", "TZ", spec.timeZone().getId(),
 				"--chdir", home,
 				"/bin/sh", SESSION + "/session.sh"));

@@ -29,11 +29,13 @@ final class SandboxProcesses {
 	private final DesktopHost host;
 	private final Duration startTimeout;
 	private final boolean opengl;
+	private final int frameRate;
 
-	SandboxProcesses(DesktopHost host, Duration startTimeout, boolean opengl) {
+	SandboxProcesses(DesktopHost host, Duration startTimeout, boolean opengl, int frameRate) {
 		this.host = host;
 		this.startTimeout = startTimeout;
 		this.opengl = opengl;
+		this.frameRate = frameRate;
 	}
 
 	/**
@@ -46,7 +48,7 @@ final class SandboxProcesses {
 		host.etc().refreshIfStale();
 		var command = new ArrayList<>(host.controlGroups().enter(spec.id(), spec.limits()));
 		command.addAll(Sandbox.command(spec, run, host.session(), host.look(spec.id()),
-				new Sandbox.Options(host.asRoot(), opengl, host.ownNetwork(), host.etc().folder())));
+				new Sandbox.Options(host.asRoot(), opengl, host.ownNetwork(), host.etc().folder(), frameRate)));
 		var builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().clear();
 		builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
@@ -78,13 +80,17 @@ final class SandboxProcesses {
 
 	/**
 	 * Stops a sandbox whose start failed, with everything in it. Bubblewrap may have been creating the sandbox's init
-	 * at that very moment, which then outlives it: that init is found by the desktop's folder its arguments name.
+	 * at that very moment, which then outlives it: that init is found by the desktop's folder its arguments name, and
+	 * by the uid the sandbox runs under. Another uid's process naming the folder (a student's, say) is not the
+	 * sandbox's and stays.
 	 */
-	void stopFailed(Process sandbox, UUID desktop) {
+	void stopFailed(Process sandbox, DesktopSpec spec) {
 		ProcessTree.of(sandbox).stop(Duration.ZERO);
-		var folder = host.run(desktop).path().toString();
+		var folder = host.run(spec.id()).path().toString();
+		long uid = host.asRoot() ? spec.uid() : ProcessTree.uid(ProcessHandle.current()).orElse(-1);
 		ProcessHandle.allProcesses()
 			.filter(p -> p.info().arguments().stream().flatMap(Arrays::stream).anyMatch(a -> a.startsWith(folder)))
+			.filter(p -> ProcessTree.uid(p).orElse(-1) == uid)
 			.forEach(p -> stop(p.pid(), Duration.ZERO));
 	}
 

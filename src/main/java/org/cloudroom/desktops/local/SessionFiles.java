@@ -29,7 +29,8 @@ final class SessionFiles {
 			"icewm/preferences", "icewm/startup", "icewm/theme", "icewm/prefoverride", "icewm/menu", "icewm/toolbar",
 			"icewm/menu.zh", "icewm/toolbar.zh", "icewm/winoptions", "icewm/taskbar/start.png",
 			"icewm/taskbar/start.zh.png", THEME + "/default.theme", "libreoffice/registrymodifications.xcu",
-			"libreoffice/registrymodifications.zh.xcu", "xdg/fcitx5/config", "xkbcomp", KEYMAP + ".xkb",
+			"libreoffice/registrymodifications.zh.xcu", "xdg/fcitx5/config", "xdg/gtk-3.0/settings.ini",
+			"xdg/gtk-4.0/settings.ini", "gtk-2.0/gtkrc", "xkbcomp", KEYMAP + ".xkb",
 			"network", "resolv.conf", "hosts", "etc", "etc.d/chromium.d/cloudroom"),
 			Stream.of("close", "maximize", "minimize", "restore").flatMap(button -> Stream.of("A", "I", "O")
 				.map(state -> THEME + "/" + button + state + ".xpm"))).toList();

@@ -453,6 +453,33 @@ class LocalDesktopProviderTests {
 	}
 
 	@Test
+	void desktopThatFailsToStartEndsNoProcessOfAnotherUidThatNamesItsFolder() throws Exception {
+		// a student's own bubblewrap, say, whose arguments name the folder of a desktop about to start
+		var impatient = new LocalDesktopProvider(data, Duration.ofMillis(20));
+		var spec = spec("ma-lin");
+		var student = NEXT_UID.incrementAndGet();
+		var folder = data.resolve("desktops").resolve(spec.id().toString());
+		var bystander = new ProcessBuilder("setpriv", "--reuid=" + student, "--regid=" + student, "--clear-groups",
+				"--", "bwrap", "--dev-bind", "/", "/", "--setenv", "LESSON", folder + "/icewm", "sleep", "60")
+			.redirectErrorStream(true).start();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> bystander.toHandle().descendants()
+				.anyMatch(p -> p.info().command().orElse("").endsWith("/sleep")));
+
+			var failure = catchThrowable(() -> started.add(impatient.start(spec)));
+
+			assertThat(failure).isInstanceOf(DesktopStartException.class);
+			await().atMost(Duration.ofSeconds(2)).until(() -> ProcessHandle.allProcesses()
+				.filter(DesktopProcesses::running).noneMatch(p -> DesktopProcesses.uid(p).orElse(-1) == spec.uid()));
+			assertThat(bystander.isAlive()).isTrue();
+			assertThat(bystander.toHandle().descendants()).isNotEmpty();
+		}
+		finally {
+			bystander.destroyForcibly();
+		}
+	}
+
+	@Test
 	void refusesADataDirectoryTooDeepForUnixSockets() {
 		var deep = data.resolve("a-data-directory-deeper-than-any-unix-socket-path-may-be-".repeat(2));
 
@@ -513,7 +540,7 @@ class LocalDesktopProviderTests {
 		var session = desktops.resolve(".session");
 		var command = new ArrayList<>(Sandbox.command(spec, RunDirectory.of(desktops, spec.id()), session,
 				desktops.resolve(".look").resolve(spec.id().toString()),
-				new Sandbox.Options(true, true, true, desktops.resolve(".etc"))));
+				new Sandbox.Options(true, true, true, desktops.resolve(".etc"), LocalDesktopProvider.FRAME_RATE)));
 		assertThat(command.subList(command.size() - 2, command.size()))
 			.containsExactly("/bin/sh", Sandbox.SESSION + "/session.sh");
 		command.subList(command.size() - 2, command.size()).clear();
