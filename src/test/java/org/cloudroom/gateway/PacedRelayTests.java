@@ -137,6 +137,7 @@ class PacedRelayTests {
 		}).when(session).sendMessage(any());
 		var student = new CloudroomUser(PersonId.random(), school, "pupil", Role.STUDENT);
 		relay = new Relay(session, desktopId, student, Mode.CONTROL, desktops, mock(StudyMeter.class), 1024, uplinks,
+				EncodingSettings.AS_SENT,
 				() -> {
 				});
 		relay.start();
