@@ -45,7 +45,7 @@ final class Relay {
 
 	Relay(WebSocketSession session, UUID desktop, CloudroomUser user, Mode mode, Desktops desktops, StudyMeter meter,
 			int maxCutText, Uplinks uplinks, EncodingSettings encoding, Runnable onConnected) {
-		this.encoding = new ContentEncoding(encoding, System::nanoTime);
+		this.encoding = new ContentEncoding(encoding, uplinks.clock());
 		this.adaptive = encoding.adaptive();
 		this.onConnected = onConnected;
 		this.uplinks = uplinks;
