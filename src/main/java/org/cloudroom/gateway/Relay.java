@@ -183,6 +183,8 @@ final class Relay {
 				synchronized (writing) {
 					forward(encoding.setEncodings());
 				}
+				log.debug("Desktop {} of {}: the screen turned {}", desktop, user.username(),
+						encoding.busy() ? "busy" : "calm");
 			}
 		}
 		catch (InterruptedException e) {
