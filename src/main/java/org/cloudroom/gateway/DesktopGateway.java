@@ -20,10 +20,12 @@ class DesktopGateway extends BinaryWebSocketHandler {
 	private final GatewayConnections connections;
 	private final Supervision supervision;
 	private final Uplinks uplinks;
+	private final EncodingSettings encoding;
 
 	DesktopGateway(Desktops desktops, StudyMeter meter, int maxCutText, GatewayConnections connections,
-			Supervision supervision, Uplinks uplinks) {
+			Supervision supervision, Uplinks uplinks, EncodingSettings encoding) {
 		this.uplinks = uplinks;
+		this.encoding = encoding;
 		this.desktops = desktops;
 		this.meter = meter;
 		this.maxCutText = maxCutText;
@@ -38,7 +40,7 @@ class DesktopGateway extends BinaryWebSocketHandler {
 		var user = (CloudroomUser) attributes.get(Admission.USER);
 		var desktop = (Desktop) attributes.get(Admission.DESKTOP);
 		var mode = (Mode) attributes.get(Admission.MODE);
-		var relay = new Relay(session, desktop.id(), user, mode, desktops, meter, maxCutText, uplinks,
+		var relay = new Relay(session, desktop.id(), user, mode, desktops, meter, maxCutText, uplinks, encoding,
 				() -> supervision.connected(user, desktop, mode));
 		var open = new GatewayConnections.Open(relay, user, desktop, mode);
 		// Registered before asking, so that a lock arriving in between reaches this connection too.

@@ -20,9 +20,12 @@ class GatewayConfiguration implements WebSocketConfigurer {
 	private final GatewayConnections connections;
 	private final ObjectProvider<Supervision> supervision;
 	private final Uplinks uplinks;
+	private final EncodingSettings encoding;
 
 	GatewayConfiguration(Desktops desktops, StudyMeter meter, GatewaySettings settings,
-			GatewayConnections connections, ObjectProvider<Supervision> supervision, Uplinks uplinks) {
+			GatewayConnections connections, ObjectProvider<Supervision> supervision, Uplinks uplinks,
+			EncodingSettings encoding) {
+		this.encoding = encoding;
 		this.uplinks = uplinks;
 		this.desktops = desktops;
 		this.meter = meter;
@@ -35,6 +38,6 @@ class GatewayConfiguration implements WebSocketConfigurer {
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		var rules = supervision.getIfAvailable(() -> Supervision.NOBODY);
 		registry.addHandler(new DesktopGateway(desktops, meter, (int) settings.maxClipboard().toBytes(), connections,
-				rules, uplinks), "/gateway/desktops/*").addInterceptors(new Admission(desktops, rules, connections, settings));
+				rules, uplinks, encoding), "/gateway/desktops/*").addInterceptors(new Admission(desktops, rules, connections, settings));
 	}
 }

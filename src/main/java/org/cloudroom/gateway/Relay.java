@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.desktops.Desktops;
+import org.cloudroom.rfb.ClientMessageKind;
 import org.cloudroom.rfb.RfbException;
 import org.cloudroom.rfb.RfbHandshake;
 import org.slf4j.Logger;
@@ -38,10 +39,14 @@ final class Relay {
 	private final Runnable onConnected;
 	private final Uplinks uplinks;
 	private final Object writing = new Object();
+	private final boolean adaptive;
+	private final ContentEncoding encoding;
 	private volatile SocketChannel channel;
 
 	Relay(WebSocketSession session, UUID desktop, CloudroomUser user, Mode mode, Desktops desktops, StudyMeter meter,
-			int maxCutText, Uplinks uplinks, Runnable onConnected) {
+			int maxCutText, Uplinks uplinks, EncodingSettings encoding, Runnable onConnected) {
+		this.encoding = new ContentEncoding(encoding, uplinks.clock());
+		this.adaptive = encoding.adaptive();
 		this.onConnected = onConnected;
 		this.uplinks = uplinks;
 		this.session = session;
@@ -97,6 +102,9 @@ final class Relay {
 			// The bulk direction gets a platform thread: measured against a virtual one, it kept up with
 			// websockify where the virtual thread fell behind (docs/BENCHMARKS.md). Input stays virtual.
 			Thread.ofPlatform().daemon().name("relay-" + desktop + "-out").start(() -> desktopToBrowser(seat));
+			if (adaptive) {
+				Thread.ofVirtual().name("relay-" + desktop + "-encoding").start(this::followContent);
+			}
 			browserToDesktop(pacing, seat.paced());
 		}
 		catch (RfbException e) {
@@ -108,6 +116,7 @@ final class Relay {
 			close(Ending.CONNECTION_LOST);
 		}
 		finally {
+			encoding.end();
 			pacing.end();
 			seat.leave();
 			closeChannel();
@@ -128,7 +137,7 @@ final class Relay {
 			var verdict = policy.verdict(message.kind(), message.bytes());
 			if (paced && verdict == InputPolicy.Verdict.PASS) {
 				switch (message.kind()) {
-					case SET_ENCODINGS -> forward(FramePacing.withoutContinuousUpdates(message.bytes()));
+					case SET_ENCODINGS -> setEncodings(FramePacing.withoutContinuousUpdates(message.bytes()));
 					case FRAMEBUFFER_UPDATE_REQUEST -> {
 						if (!pacing.hold(message.bytes())) {
 							forward(message.bytes());
@@ -138,6 +147,10 @@ final class Relay {
 					}
 					default -> forward(message.bytes());
 				}
+				continue;
+			}
+			if (verdict == InputPolicy.Verdict.PASS && message.kind() == ClientMessageKind.SET_ENCODINGS) {
+				setEncodings(message.bytes());
 				continue;
 			}
 			switch (verdict) {
@@ -152,6 +165,33 @@ final class Relay {
 						"Dropped {}'s SetDesktopSize to desktop {}: ExtendedDesktopSize was never asked for",
 						user.username(), desktop);
 			}
+		}
+	}
+
+	/** The browser's encodings, with the quality the seat's content calls for. */
+	private void setEncodings(ByteBuffer asked) throws IOException {
+		synchronized (writing) {
+			encoding.browserAsked(asked);
+			forward(encoding.setEncodings());
+		}
+	}
+
+	/** Sends the desktop a new SetEncodings whenever the seat turns busy or calm, between two whole messages. */
+	private void followContent() {
+		try {
+			while (encoding.awaitChange()) {
+				synchronized (writing) {
+					forward(encoding.setEncodings());
+				}
+				log.debug("Desktop {} of {}: the screen turned {}", desktop, user.username(),
+						encoding.busy() ? "busy" : "calm");
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException e) {
+			log.debug("Sending desktop {} new encodings: {}", desktop, e.getMessage());
 		}
 	}
 
@@ -172,6 +212,7 @@ final class Relay {
 				buffer.flip();
 				// Owed before the browser has it: its next frame request must find the debt.
 				paying.sent(buffer.remaining());
+				encoding.received(buffer.remaining());
 				session.sendMessage(new BinaryMessage(buffer, true));
 				buffer.clear();
 			}

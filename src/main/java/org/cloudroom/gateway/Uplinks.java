@@ -30,12 +30,17 @@ final class Uplinks {
 	private final Map<SchoolId, Uplink> uplinks = new ConcurrentHashMap<>();
 
 	/**
-	 * @param nanos the time, for pacing only (System::nanoTime)
+	 * @param nanos the time (System::nanoTime), for pacing and for the seats' encoding (ContentEncoding)
 	 * @param bytesPerSecond a school's budget, empty for none
 	 */
 	Uplinks(LongSupplier nanos, Function<SchoolId, OptionalLong> bytesPerSecond) {
 		this.nanos = nanos;
 		this.bytesPerSecond = bytesPerSecond;
+	}
+
+	/** The gateway's time source. */
+	LongSupplier clock() {
+		return nanos;
 	}
 
 	/**

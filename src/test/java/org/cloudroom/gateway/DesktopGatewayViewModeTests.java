@@ -154,7 +154,7 @@ class DesktopGatewayViewModeTests {
 							"/gateway/desktops/" + desktopId),
 					Admission.MODE, Mode.CONTROL, Admission.SLOT,
 					connections.admit(owner.id(), desktopId, 8, 60).orElseThrow())));
-			new DesktopGateway(desktops, meter, 1024 * 1024, connections, locked, UNLIMITED)
+			new DesktopGateway(desktops, meter, 1024 * 1024, connections, locked, UNLIMITED, EncodingSettings.AS_SENT)
 				.afterConnectionEstablished(websocket);
 			relay = connections.get("s1").relay();
 		})) {
@@ -169,7 +169,7 @@ class DesktopGatewayViewModeTests {
 
 	private SocketChannel connect(Mode mode) throws Exception {
 		return connect(mock(WebSocketSession.class), (desktops, session) -> {
-			relay = new Relay(session, desktopId, teacher, mode, desktops, meter, 1024 * 1024, UNLIMITED, () -> {
+			relay = new Relay(session, desktopId, teacher, mode, desktops, meter, 1024 * 1024, UNLIMITED, EncodingSettings.AS_SENT, () -> {
 			});
 			relay.start();
 		});

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -119,8 +120,36 @@ class PacedRelayTests {
 		}
 	}
 
-	/** Starts a relay for a student of the school and plays both handshakes; the desktop's side of the connection. */
+	@Test
+	void theDesktopGetsTheBrowsersEncodingsWithTheCalmQualityThenTheBusyOneWhenTheScreenTurnsBusyAndBackOnceSettled()
+			throws Exception {
+		var encoding = new EncodingSettings("lossless", "2", DataSize.ofKilobytes(300), DataSize.ofKilobytes(30),
+				Duration.ofSeconds(1));
+		try (var desktop = connect(town, encoding)) {
+			browserSends(setEncodings(0, -26, -313));
+			var calm = setEncodings(0, -313);
+			assertThat(read(desktop, calm.length)).as("calm: no JPEG quality").isEqualTo(calm);
+
+			write(desktop, new byte[400_000]);
+
+			var busy = setEncodings(0, -313, -30);
+			assertThat(read(desktop, busy.length)).as("busy: JPEG quality 2").isEqualTo(busy);
+			nanos.addAndGet(2_000_000_000L);
+			assertThat(read(desktop, calm.length)).as("settled: calm again").isEqualTo(calm);
+		}
+	}
+
+	private static byte[] setEncodings(int... encodings) {
+		var buffer = ContentEncodingTests.setEncodings(encodings);
+		return Arrays.copyOf(buffer.array(), buffer.remaining());
+	}
+
 	private SocketChannel connect(SchoolId school) throws Exception {
+		return connect(school, EncodingSettings.AS_SENT);
+	}
+
+	/** Starts a relay for a student of the school and plays both handshakes; the desktop's side of the connection. */
+	private SocketChannel connect(SchoolId school, EncodingSettings encoding) throws Exception {
 		var desktops = mock(Desktops.class);
 		when(desktops.connect(desktopId)).thenAnswer(call -> new Desktops.Connection(
 				SocketChannel.open(desktopSocket.getLocalAddress()), null));
@@ -136,7 +165,7 @@ class PacedRelayTests {
 			return null;
 		}).when(session).sendMessage(any());
 		var student = new CloudroomUser(PersonId.random(), school, "pupil", Role.STUDENT);
-		relay = new Relay(session, desktopId, student, Mode.CONTROL, desktops, mock(StudyMeter.class), 1024, uplinks,
+		relay = new Relay(session, desktopId, student, Mode.CONTROL, desktops, mock(StudyMeter.class), 1024, uplinks, encoding,
 				() -> {
 				});
 		relay.start();
