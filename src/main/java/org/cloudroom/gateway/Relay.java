@@ -13,7 +13,6 @@ import org.cloudroom.desktops.Desktops;
 import org.cloudroom.rfb.ClientMessageKind;
 import org.cloudroom.rfb.RfbException;
 import org.cloudroom.rfb.RfbHandshake;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
@@ -43,7 +42,6 @@ final class Relay {
 	private final boolean adaptive;
 	private final ContentEncoding encoding;
 	private volatile SocketChannel channel;
-	private volatile @Nullable ByteBuffer wholeScreen;
 
 	Relay(WebSocketSession session, UUID desktop, CloudroomUser user, Mode mode, Desktops desktops, StudyMeter meter,
 			int maxCutText, Uplinks uplinks, EncodingSettings encoding, Runnable onConnected) {
@@ -137,9 +135,6 @@ final class Relay {
 		var messages = new BrowserMessages(inbound, maxCutText);
 		for (var message = messages.next(); message != null; message = messages.next()) {
 			var verdict = policy.verdict(message.kind(), message.bytes());
-			if (message.kind() == ClientMessageKind.FRAMEBUFFER_UPDATE_REQUEST) {
-				wholeScreen = wholeScreen(message.bytes());
-			}
 			if (paced && verdict == InputPolicy.Verdict.PASS) {
 				switch (message.kind()) {
 					case SET_ENCODINGS -> setEncodings(FramePacing.withoutContinuousUpdates(message.bytes()));
@@ -173,12 +168,6 @@ final class Relay {
 		}
 	}
 
-	/** The browser's frame request as a request for the whole of that area, not only what changed. */
-	private static ByteBuffer wholeScreen(ByteBuffer request) {
-		var whole = ByteBuffer.allocate(request.remaining()).put(request.duplicate()).flip();
-		return whole.put(1, (byte) 0);
-	}
-
 	/** The browser's encodings, with the quality the seat's content calls for. */
 	private void setEncodings(ByteBuffer asked) throws IOException {
 		synchronized (writing) {
@@ -187,20 +176,12 @@ final class Relay {
 		}
 	}
 
-	/**
-	 * Sends the desktop a new SetEncodings whenever the seat turns busy or calm, between two whole messages. Turned
-	 * calm, the seat asks for its whole screen again: TigerVNC 1.12 refreshes nothing it sent as JPEG by itself (not
-	 * on a new quality, nor once still, measured), so the text a scroll left blurred comes again, losslessly, once.
-	 */
+	/** Sends the desktop a new SetEncodings whenever the seat turns busy or calm, between two whole messages. */
 	private void followContent() {
 		try {
 			while (encoding.awaitChange()) {
 				synchronized (writing) {
 					forward(encoding.setEncodings());
-					var screen = wholeScreen;
-					if (!encoding.busy() && screen != null) {
-						forward(screen.duplicate());
-					}
 				}
 				log.debug("Desktop {} of {}: the screen turned {}", desktop, user.username(),
 						encoding.busy() ? "busy" : "calm");

@@ -121,7 +121,7 @@ class PacedRelayTests {
 	}
 
 	@Test
-	void theDesktopGetsTheBrowsersEncodingsWithTheCalmQualityThenTheBusyOneWhenTheScreenTurnsBusyAndBackWithTheWholeScreenOnceSettled()
+	void theDesktopGetsTheBrowsersEncodingsWithTheCalmQualityThenTheBusyOneWhenTheScreenTurnsBusyAndBackOnceSettled()
 			throws Exception {
 		var encoding = new EncodingSettings("lossless", "2", DataSize.ofKilobytes(300), DataSize.ofKilobytes(30),
 				Duration.ofSeconds(1));
@@ -129,9 +129,6 @@ class PacedRelayTests {
 			browserSends(setEncodings(0, -26, -313));
 			var calm = setEncodings(0, -313);
 			assertThat(read(desktop, calm.length)).as("calm: no JPEG quality").isEqualTo(calm);
-			var changes = bytes(3, 1, 0, 0, 0, 0, 5, 0, 2, 208);
-			browserSends(changes);
-			assertThat(read(desktop, changes.length)).isEqualTo(changes);
 
 			write(desktop, new byte[400_000]);
 
@@ -139,8 +136,6 @@ class PacedRelayTests {
 			assertThat(read(desktop, busy.length)).as("busy: JPEG quality 2").isEqualTo(busy);
 			nanos.addAndGet(2_000_000_000L);
 			assertThat(read(desktop, calm.length)).as("settled: calm again").isEqualTo(calm);
-			assertThat(read(desktop, changes.length)).as("and the whole screen asked again, now lossless")
-				.isEqualTo(bytes(3, 0, 0, 0, 0, 0, 5, 0, 2, 208));
 		}
 	}
 
