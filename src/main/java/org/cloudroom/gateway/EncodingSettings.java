@@ -16,8 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param calm the quality while the seat's screen is calm (text, menus, typing)
  * @param busy the quality while it is busy (scrolling, video): once a second brought more than {@code busyAbove}
  * @param busyAbove the bytes in one second that make a calm seat busy
- * @param calmBelow a busy seat is calm again after {@code settle} in which each second brought less than this; what
- * was sent as JPEG stays so until it changes (Xvnc 1.12 refreshes nothing by itself)
+ * @param calmBelow a busy seat is calm again after {@code settle} in which each second brought less than this; it
+ * then asks once for its whole screen, lossless (Xvnc 1.12 refreshes nothing it sent as JPEG by itself)
  * @param settle how long a busy seat stays busy after its screen settled
  */
 @ConfigurationProperties("cloudroom.gateway.encoding")

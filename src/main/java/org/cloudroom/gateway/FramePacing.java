@@ -18,8 +18,6 @@ final class FramePacing {
 		void send(ByteBuffer message) throws IOException;
 	}
 
-	static final int CONTINUOUS_UPDATES = -313;
-
 	private final Uplinks.Seat seat;
 	private final Desktop desktop;
 	private @Nullable ByteBuffer held;
@@ -93,22 +91,5 @@ final class FramePacing {
 
 	private static boolean incremental(ByteBuffer request) {
 		return request.get(request.position() + 1) != 0;
-	}
-
-	/** A SetEncodings without ContinuousUpdates, so that the browser asks for each frame and can be held. */
-	static ByteBuffer withoutContinuousUpdates(ByteBuffer setEncodings) {
-		int start = setEncodings.position();
-		int count = Short.toUnsignedInt(setEncodings.getShort(start + 2));
-		var kept = ByteBuffer.allocate(setEncodings.remaining());
-		kept.put(setEncodings.get(start)).put(setEncodings.get(start + 1)).putShort((short) 0);
-		int left = 0;
-		for (int i = 0; i < count; i++) {
-			int encoding = setEncodings.getInt(start + 4 + 4 * i);
-			if (encoding != CONTINUOUS_UPDATES) {
-				kept.putInt(encoding);
-				left++;
-			}
-		}
-		return kept.putShort(2, (short) left).flip();
 	}
 }

@@ -3,6 +3,7 @@ package org.cloudroom.gateway;
 import java.nio.ByteBuffer;
 
 import org.cloudroom.rfb.ClientMessageKind;
+import org.cloudroom.rfb.SetEncodings;
 
 /**
  * Which of a connection's client messages reach the desktop: input only from a connection in control whose screen is
@@ -23,8 +24,6 @@ final class InputPolicy {
 		DROP_UNASKED_SCREEN_SIZE
 	}
 
-	private static final int EXTENDED_DESKTOP_SIZE = -308;
-
 	private final Mode mode;
 	private volatile boolean locked;
 	private boolean screensAnnounced;
@@ -42,7 +41,7 @@ final class InputPolicy {
 	Verdict verdict(ClientMessageKind kind, ByteBuffer bytes) {
 		boolean control = mode == Mode.CONTROL && !locked;
 		if (kind == ClientMessageKind.SET_ENCODINGS) {
-			screensAnnounced = announces(bytes, EXTENDED_DESKTOP_SIZE);
+			screensAnnounced = SetEncodings.of(bytes).lists(SetEncodings.EXTENDED_DESKTOP_SIZE);
 		}
 		// TigerVNC 1.12's Xvnc crashes on a SetDesktopSize from a client that never asked for
 		// ExtendedDesktopSize; noVNC always asks first, so only a broken or hostile client is refused.
@@ -54,16 +53,5 @@ final class InputPolicy {
 		}
 		return control && (kind == ClientMessageKind.KEY_EVENT || kind == ClientMessageKind.POINTER_EVENT)
 				? Verdict.PASS_AS_ACTIVITY : Verdict.PASS;
-	}
-
-	/** Whether a SetEncodings message lists the encoding. */
-	private static boolean announces(ByteBuffer setEncodings, int encoding) {
-		int count = Short.toUnsignedInt(setEncodings.getShort(2));
-		for (int i = 0; i < count; i++) {
-			if (setEncodings.getInt(4 + 4 * i) == encoding) {
-				return true;
-			}
-		}
-		return false;
 	}
 }

@@ -13,6 +13,8 @@ import org.cloudroom.desktops.Desktops;
 import org.cloudroom.rfb.ClientMessageKind;
 import org.cloudroom.rfb.RfbException;
 import org.cloudroom.rfb.RfbHandshake;
+import org.cloudroom.rfb.SetEncodings;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
@@ -42,6 +44,7 @@ final class Relay {
 	private final boolean adaptive;
 	private final ContentEncoding encoding;
 	private volatile SocketChannel channel;
+	private volatile @Nullable ByteBuffer wholeScreen;
 
 	Relay(WebSocketSession session, UUID desktop, CloudroomUser user, Mode mode, Desktops desktops, StudyMeter meter,
 			int maxCutText, Uplinks uplinks, EncodingSettings encoding, Runnable onConnected) {
@@ -103,7 +106,8 @@ final class Relay {
 			// websockify where the virtual thread fell behind (docs/BENCHMARKS.md). Input stays virtual.
 			Thread.ofPlatform().daemon().name("relay-" + desktop + "-out").start(() -> desktopToBrowser(seat));
 			if (adaptive) {
-				Thread.ofVirtual().name("relay-" + desktop + "-encoding").start(this::followContent);
+				Thread.ofVirtual().name("relay-" + desktop + "-encoding")
+					.start(() -> followContent(pacing, seat.paced()));
 			}
 			browserToDesktop(pacing, seat.paced());
 		}
@@ -134,29 +138,11 @@ final class Relay {
 	private void browserToDesktop(FramePacing pacing, boolean paced) throws IOException {
 		var messages = new BrowserMessages(inbound, maxCutText);
 		for (var message = messages.next(); message != null; message = messages.next()) {
-			var verdict = policy.verdict(message.kind(), message.bytes());
-			if (paced && verdict == InputPolicy.Verdict.PASS) {
-				switch (message.kind()) {
-					case SET_ENCODINGS -> setEncodings(FramePacing.withoutContinuousUpdates(message.bytes()));
-					case FRAMEBUFFER_UPDATE_REQUEST -> {
-						if (!pacing.hold(message.bytes())) {
-							forward(message.bytes());
-						}
-					}
-					case ENABLE_CONTINUOUS_UPDATES -> {
-					}
-					default -> forward(message.bytes());
-				}
-				continue;
-			}
-			if (verdict == InputPolicy.Verdict.PASS && message.kind() == ClientMessageKind.SET_ENCODINGS) {
-				setEncodings(message.bytes());
-				continue;
-			}
-			switch (verdict) {
-				case PASS -> forward(message.bytes());
+			var bytes = message.bytes();
+			switch (policy.verdict(message.kind(), bytes)) {
+				case PASS -> pass(message.kind(), bytes, pacing, paced);
 				case PASS_AS_ACTIVITY -> {
-					forward(message.bytes());
+					forward(bytes);
 					meter.input(user.id(), user.school());
 				}
 				case DROP -> {
@@ -168,20 +154,61 @@ final class Relay {
 		}
 	}
 
-	/** The browser's encodings, with the quality the seat's content calls for. */
-	private void setEncodings(ByteBuffer asked) throws IOException {
-		synchronized (writing) {
-			encoding.browserAsked(asked);
-			forward(encoding.setEncodings());
+	private void pass(ClientMessageKind kind, ByteBuffer bytes, FramePacing pacing, boolean paced) throws IOException {
+		switch (kind) {
+			case SET_ENCODINGS -> {
+				var asked = SetEncodings.of(bytes);
+				setEncodings(paced ? asked.without(encoding -> encoding == SetEncodings.CONTINUOUS_UPDATES) : asked);
+			}
+			case FRAMEBUFFER_UPDATE_REQUEST -> {
+				wholeScreen = wholeScreen(bytes);
+				request(bytes, pacing, paced);
+			}
+			case ENABLE_CONTINUOUS_UPDATES -> {
+				if (!paced) {
+					forward(bytes);
+				}
+			}
+			default -> forward(bytes);
 		}
 	}
 
-	/** Sends the desktop a new SetEncodings whenever the seat turns busy or calm, between two whole messages. */
-	private void followContent() {
+	/** A frame request, held while a paced seat owes its school's uplink. */
+	private void request(ByteBuffer request, FramePacing pacing, boolean paced) throws IOException {
+		if (!paced || !pacing.hold(request)) {
+			forward(request);
+		}
+	}
+
+	/** The browser's frame request as a request for the whole of that area, not only what changed. */
+	private static ByteBuffer wholeScreen(ByteBuffer request) {
+		var whole = ByteBuffer.allocate(request.remaining()).put(request.duplicate()).flip();
+		return whole.put(1, (byte) 0);
+	}
+
+	/** The browser's encodings, with the quality the seat's content calls for. */
+	private void setEncodings(SetEncodings asked) throws IOException {
+		synchronized (writing) {
+			encoding.browserAsked(asked);
+			forward(encoding.setEncodings().message());
+		}
+	}
+
+	/**
+	 * Sends the desktop a new SetEncodings whenever the seat turns busy or calm, between two whole messages. Turned
+	 * calm, the seat asks for its whole screen again, through the pacing like the browser's own requests: TigerVNC
+	 * 1.12 refreshes nothing it sent as JPEG by itself (not on a new quality, nor once still; measured), so the text
+	 * a scroll left blurred comes again, losslessly, once.
+	 */
+	private void followContent(FramePacing pacing, boolean paced) {
 		try {
 			while (encoding.awaitChange()) {
 				synchronized (writing) {
-					forward(encoding.setEncodings());
+					forward(encoding.setEncodings().message());
+					var screen = wholeScreen;
+					if (screen != null && encoding.refreshNow()) {
+						request(screen.duplicate(), pacing, paced);
+					}
 				}
 				log.debug("Desktop {} of {}: the screen turned {}", desktop, user.username(),
 						encoding.busy() ? "busy" : "calm");

@@ -3,13 +3,13 @@ package org.cloudroom.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.cloudroom.gateway.EncodingSettings.Quality;
+import org.cloudroom.rfb.SetEncodings;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -88,6 +88,40 @@ class ContentEncodingTests {
 	}
 
 	@Test
+	void aSeatTurnedCalmRefreshesItsWholeScreenOnceAndWhatTheRefreshBringsDoesNotTurnItBusyAgain() {
+		seat.browserAsked(setEncodings(TIGHT, QUALITY_6));
+		seat.received(400_000);
+		assertThat(seat.refreshNow()).as("busy: nothing to refresh yet").isFalse();
+		nanos.addAndGet(1_100_000_000);
+		seat.settle();
+
+		assertThat(seat.refreshNow()).as("calm: the whole screen once").isTrue();
+		assertThat(seat.refreshNow()).as("only once").isFalse();
+		seat.received(400_000);
+		nanos.addAndGet(100_000_000);
+		seat.received(400_000);
+		assertThat(seat.busy()).as("the refresh, a whole screen in a second").isFalse();
+
+		nanos.addAndGet(300_000_000);
+		seat.received(400_000);
+		assertThat(seat.busy()).as("after a pause: the screen is busy again").isTrue();
+	}
+
+	@Test
+	void aRefreshThatNeverCameStopsBeingWaitedForAfterFiveSeconds() {
+		seat.browserAsked(setEncodings(TIGHT));
+		seat.received(400_000);
+		nanos.addAndGet(1_100_000_000);
+		seat.settle();
+		assertThat(seat.refreshNow()).isTrue();
+
+		nanos.addAndGet(5_100_000_000L);
+		seat.received(400_000);
+
+		assertThat(seat.busy()).isTrue();
+	}
+
+	@Test
 	void aChangeOfStateIsOwedToTheDesktopOnlyOnceTheBrowserSentItsEncodings() throws Exception {
 		var changes = new ArrayList<Boolean>();
 		seat.received(400_000);
@@ -118,22 +152,18 @@ class ContentEncodingTests {
 		assertThatThrownBy(() -> Quality.of("10")).isInstanceOf(IllegalArgumentException.class);
 	}
 
-	static ByteBuffer setEncodings(int... encodings) {
-		var bytes = ByteBuffer.allocate(4 + 4 * encodings.length).put((byte) 2).put((byte) 0)
-			.putShort((short) encodings.length);
-		for (int encoding : encodings) {
-			bytes.putInt(encoding);
-		}
-		return bytes.flip();
+	static SetEncodings setEncodings(int... encodings) {
+		return SetEncodings.of(encodings);
 	}
 
-	static List<Integer> encodings(ByteBuffer setEncodings) {
-		assertThat(setEncodings.get(setEncodings.position())).isEqualTo((byte) 2);
-		int count = Short.toUnsignedInt(setEncodings.getShort(setEncodings.position() + 2));
-		assertThat(setEncodings.remaining()).isEqualTo(4 + 4 * count);
+	static List<Integer> encodings(SetEncodings setEncodings) {
+		var message = setEncodings.message();
+		assertThat(message.get(0)).isEqualTo((byte) 2);
+		int count = Short.toUnsignedInt(message.getShort(2));
+		assertThat(message.remaining()).isEqualTo(4 + 4 * count);
 		var list = new ArrayList<Integer>();
 		for (int i = 0; i < count; i++) {
-			list.add(setEncodings.getInt(setEncodings.position() + 4 + 4 * i));
+			list.add(message.getInt(4 + 4 * i));
 		}
 		return list;
 	}

@@ -51,6 +51,9 @@ class PacedRelayTests {
 	private static final byte[] ENABLE_CONTINUOUS_UPDATES = bytes(150, 1, 0, 0, 0, 0, 5, 0, 2, 208);
 	private static final byte[] UPDATE_REQUEST = bytes(3, 1, 0, 0, 0, 0, 5, 0, 2, 208);
 	private static final byte[] KEY_DOWN = bytes(4, 1, 0, 0, 0, 0, 0, 'a');
+	private static final byte[] WHOLE_SCREEN = bytes(3, 0, 0, 0, 0, 0, 5, 0, 2, 208);
+	private static final EncodingSettings ADAPTIVE = new EncodingSettings("lossless", "2", DataSize.ofKilobytes(300),
+			DataSize.ofKilobytes(30), Duration.ofSeconds(1));
 
 	@TempDir
 	Path directory;
@@ -123,9 +126,7 @@ class PacedRelayTests {
 	@Test
 	void theDesktopGetsTheBrowsersEncodingsWithTheCalmQualityThenTheBusyOneWhenTheScreenTurnsBusyAndBackOnceSettled()
 			throws Exception {
-		var encoding = new EncodingSettings("lossless", "2", DataSize.ofKilobytes(300), DataSize.ofKilobytes(30),
-				Duration.ofSeconds(1));
-		try (var desktop = connect(town, encoding)) {
+		try (var desktop = connect(town, ADAPTIVE)) {
 			browserSends(setEncodings(0, -26, -313));
 			var calm = setEncodings(0, -313);
 			assertThat(read(desktop, calm.length)).as("calm: no JPEG quality").isEqualTo(calm);
@@ -139,8 +140,49 @@ class PacedRelayTests {
 		}
 	}
 
+	@Test
+	void aSeatTurnedCalmAsksForItsWholeScreenOnceAndItsBytesDoNotStartALoop() throws Exception {
+		try (var desktop = connect(town, ADAPTIVE)) {
+			browserSends(setEncodings(0, -26), UPDATE_REQUEST);
+			read(desktop, setEncodings(0).length + UPDATE_REQUEST.length);
+			write(desktop, new byte[400_000]);
+			read(desktop, setEncodings(0, -30).length);
+			nanos.addAndGet(2_000_000_000L);
+
+			var calm = setEncodings(0);
+			assertThat(read(desktop, calm.length + WHOLE_SCREEN.length)).as("calm, then the whole screen")
+				.isEqualTo(concat(calm, WHOLE_SCREEN));
+			write(desktop, new byte[400_000]);
+			await().atMost(Duration.ofSeconds(5)).until(() -> sentToBrowser() >= 800_000);
+			nanos.addAndGet(3_000_000_000L);
+			Thread.sleep(300);
+			desktop.configureBlocking(false);
+			assertThat(read(desktop, 1)).as("the refresh turned nothing busy: no new encodings, no refresh").isEmpty();
+		}
+	}
+
+	@Test
+	void theWholeScreenOfASeatThatOwesIsHeldLikeTheBrowsersOwnRequests() throws Exception {
+		try (var desktop = connect(village, ADAPTIVE)) {
+			browserSends(setEncodings(0, -26), UPDATE_REQUEST);
+			read(desktop, setEncodings(0).length + UPDATE_REQUEST.length);
+			write(desktop, new byte[400_000]);
+			read(desktop, setEncodings(0, -30).length);
+			nanos.addAndGet(2_000_000_000L);
+
+			var calm = setEncodings(0);
+			assertThat(read(desktop, calm.length)).isEqualTo(calm);
+			desktop.configureBlocking(false);
+			Thread.sleep(300);
+			assertThat(read(desktop, 1)).as("398 s owed at 1000 bytes a second: held").isEmpty();
+			nanos.addAndGet(400_000_000_000L);
+			desktop.configureBlocking(true);
+			assertThat(read(desktop, WHOLE_SCREEN.length)).as("paid: released").isEqualTo(WHOLE_SCREEN);
+		}
+	}
+
 	private static byte[] setEncodings(int... encodings) {
-		var buffer = ContentEncodingTests.setEncodings(encodings);
+		var buffer = ContentEncodingTests.setEncodings(encodings).message();
 		return Arrays.copyOf(buffer.array(), buffer.remaining());
 	}
 
