@@ -2,8 +2,11 @@ package org.cloudroom.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.cloudroom.gateway.StandInDesktop.bytes;
+import static org.cloudroom.gateway.StandInDesktop.concat;
+import static org.cloudroom.gateway.StandInDesktop.read;
+import static org.cloudroom.gateway.StandInDesktop.write;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
@@ -11,21 +14,14 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.UUID;
 
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
@@ -38,7 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
@@ -64,18 +59,15 @@ class DesktopGatewayViewModeTests {
 	@TempDir
 	Path directory;
 
-	private final UUID desktopId = UUID.randomUUID();
 	private final CloudroomUser teacher = new CloudroomUser(PersonId.random(), SchoolId.random(), "teacher-li",
 			Role.TEACHER);
 	private final StudyMeter meter = mock(StudyMeter.class);
-	private final ByteArrayOutputStream toBrowser = new ByteArrayOutputStream();
-	private ServerSocketChannel desktopSocket;
+	private StandInDesktop standIn;
 	private Relay relay;
 
 	@BeforeEach
 	void standInDesktop() throws IOException {
-		var address = UnixDomainSocketAddress.of(directory.resolve("vnc.sock"));
-		desktopSocket = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address);
+		standIn = new StandInDesktop(directory);
 	}
 
 	@AfterEach
@@ -83,8 +75,7 @@ class DesktopGatewayViewModeTests {
 		if (relay != null) {
 			relay.browserLeft();
 		}
-		desktopSocket.close();
-		Files.deleteIfExists(directory.resolve("vnc.sock"));
+		standIn.close();
 	}
 
 	@Test
@@ -150,10 +141,10 @@ class DesktopGatewayViewModeTests {
 		when(session.getId()).thenReturn("s1");
 		try (var desktop = connect(session, (desktops, websocket) -> {
 			when(websocket.getAttributes()).thenReturn(new java.util.HashMap<>(java.util.Map.of(Admission.USER, owner,
-					Admission.DESKTOP, new Desktop(desktopId, owner.id(), owner.school(), OffsetDateTime.now(), 0,
-							"/gateway/desktops/" + desktopId),
+					Admission.DESKTOP, new Desktop(standIn.id, owner.id(), owner.school(), OffsetDateTime.now(), 0,
+							"/gateway/desktops/" + standIn.id),
 					Admission.MODE, Mode.CONTROL, Admission.SLOT,
-					connections.admit(owner.id(), desktopId, 8, 60).orElseThrow())));
+					connections.admit(owner.id(), standIn.id, 8, 60).orElseThrow())));
 			new DesktopGateway(desktops, meter, 1024 * 1024, connections, locked, UNLIMITED, EncodingSettings.AS_SENT)
 				.afterConnectionEstablished(websocket);
 			relay = connections.get("s1").relay();
@@ -169,7 +160,7 @@ class DesktopGatewayViewModeTests {
 
 	private SocketChannel connect(Mode mode) throws Exception {
 		return connect(mock(WebSocketSession.class), (desktops, session) -> {
-			relay = new Relay(session, desktopId, teacher, mode, desktops, meter, 1024 * 1024, UNLIMITED, EncodingSettings.AS_SENT, () -> {
+			relay = new Relay(session, standIn.id, teacher, mode, desktops, meter, 1024 * 1024, UNLIMITED, EncodingSettings.AS_SENT, () -> {
 			});
 			relay.start();
 		});
@@ -178,76 +169,17 @@ class DesktopGatewayViewModeTests {
 	/** Starts a relay as told and plays both handshakes; returns the desktop's side of the connection. */
 	private SocketChannel connect(WebSocketSession session,
 			java.util.function.BiConsumer<Desktops, WebSocketSession> start) throws Exception {
-		var desktops = mock(Desktops.class);
-		when(desktops.connect(desktopId)).thenAnswer(call -> new Desktops.Connection(
-				SocketChannel.open(desktopSocket.getLocalAddress()), null));
-		when(session.isOpen()).thenReturn(true);
-		doAnswer(call -> {
-			var payload = call.getArgument(0, BinaryMessage.class).getPayload();
-			synchronized (toBrowser) {
-				while (payload.hasRemaining()) {
-					toBrowser.write(payload.get());
-				}
-			}
-			return null;
-		}).when(session).sendMessage(any());
-		start.accept(desktops, session);
-
-		var desktop = desktopSocket.accept();
-		write(desktop, "RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
-		assertThat(new String(read(desktop, 12), StandardCharsets.US_ASCII)).isEqualTo("RFB 003.008\n");
-		write(desktop, bytes(1, 1));
-		assertThat(read(desktop, 1)).containsExactly(1);
-		write(desktop, bytes(0, 0, 0, 0));
-		assertThat(read(desktop, 1)).as("shared ClientInit").containsExactly(1);
-		write(desktop, concat(bytes(5, 0, 2, 208, 32, 24, 0, 1, 0, 255, 0, 255, 0, 255, 16, 8, 0, 0, 0, 0, 0, 0, 0, 5),
-				"pupil".getBytes(StandardCharsets.US_ASCII)));
-		browserSends("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII), bytes(1), bytes(1));
-		return desktop;
+		start.accept(standIn.desktops(), standIn.browser(session));
+		return standIn.accept(relay);
 	}
 
 	private byte[] sentToBrowser() {
-		synchronized (toBrowser) {
-			return toBrowser.toByteArray();
-		}
+		return standIn.sentToBrowser();
 	}
 
 	private void browserSends(byte[]... messages) {
 		for (var message : messages) {
 			relay.fromBrowser(ByteBuffer.wrap(message));
 		}
-	}
-
-	private static byte[] read(SocketChannel channel, int n) throws IOException {
-		var buffer = ByteBuffer.allocate(n);
-		while (buffer.hasRemaining()) {
-			if (channel.read(buffer) < 0) {
-				break;
-			}
-		}
-		return Arrays.copyOf(buffer.array(), buffer.position());
-	}
-
-	private static void write(SocketChannel channel, byte[] bytes) throws IOException {
-		var buffer = ByteBuffer.wrap(bytes);
-		while (buffer.hasRemaining()) {
-			channel.write(buffer);
-		}
-	}
-
-	private static byte[] bytes(int... values) {
-		var bytes = new byte[values.length];
-		for (int i = 0; i < values.length; i++) {
-			bytes[i] = (byte) values[i];
-		}
-		return bytes;
-	}
-
-	private static byte[] concat(byte[]... parts) {
-		var out = new ByteArrayOutputStream();
-		for (var part : parts) {
-			out.writeBytes(part);
-		}
-		return out.toByteArray();
 	}
 }

@@ -2,39 +2,31 @@ package org.cloudroom.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
+import static org.cloudroom.gateway.StandInDesktop.bytes;
+import static org.cloudroom.gateway.StandInDesktop.concat;
+import static org.cloudroom.gateway.StandInDesktop.read;
+import static org.cloudroom.gateway.StandInDesktop.write;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.cloudroom.accounts.CloudroomUser;
 import org.cloudroom.accounts.PersonId;
 import org.cloudroom.accounts.Role;
 import org.cloudroom.accounts.SchoolId;
-import org.cloudroom.desktops.Desktops;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
@@ -63,15 +55,12 @@ class PacedRelayTests {
 	private final SchoolId town = SchoolId.random();
 	private final Uplinks uplinks = new Uplinks(nanos::get,
 			school -> school.equals(village) ? OptionalLong.of(1000) : OptionalLong.empty());
-	private final UUID desktopId = UUID.randomUUID();
-	private final ByteArrayOutputStream toBrowser = new ByteArrayOutputStream();
-	private ServerSocketChannel desktopSocket;
+	private StandInDesktop standIn;
 	private Relay relay;
 
 	@BeforeEach
 	void standInDesktop() throws IOException {
-		desktopSocket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)
-			.bind(UnixDomainSocketAddress.of(directory.resolve("vnc.sock")));
+		standIn = new StandInDesktop(directory);
 	}
 
 	@AfterEach
@@ -79,8 +68,7 @@ class PacedRelayTests {
 		if (relay != null) {
 			relay.browserLeft();
 		}
-		desktopSocket.close();
-		Files.deleteIfExists(directory.resolve("vnc.sock"));
+		standIn.close();
 	}
 
 	@Test
@@ -192,85 +180,23 @@ class PacedRelayTests {
 
 	/** Starts a relay for a student of the school and plays both handshakes; the desktop's side of the connection. */
 	private SocketChannel connect(SchoolId school, EncodingSettings encoding) throws Exception {
-		var desktops = mock(Desktops.class);
-		when(desktops.connect(desktopId)).thenAnswer(call -> new Desktops.Connection(
-				SocketChannel.open(desktopSocket.getLocalAddress()), null));
-		var session = mock(WebSocketSession.class);
-		when(session.isOpen()).thenReturn(true);
-		doAnswer(call -> {
-			var payload = call.getArgument(0, BinaryMessage.class).getPayload();
-			synchronized (toBrowser) {
-				while (payload.hasRemaining()) {
-					toBrowser.write(payload.get());
-				}
-			}
-			return null;
-		}).when(session).sendMessage(any());
 		var student = new CloudroomUser(PersonId.random(), school, "pupil", Role.STUDENT);
-		relay = new Relay(session, desktopId, student, Mode.CONTROL, desktops, mock(StudyMeter.class), 1024, uplinks, encoding,
-				() -> {
+		relay = new Relay(standIn.browser(mock(WebSocketSession.class)), standIn.id, student, Mode.CONTROL,
+				standIn.desktops(), mock(StudyMeter.class), 1024, uplinks, encoding, () -> {
 				});
 		relay.start();
-		var desktop = desktopSocket.accept();
-		write(desktop, "RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
-		read(desktop, 12);
-		write(desktop, bytes(1, 1));
-		read(desktop, 1);
-		write(desktop, bytes(0, 0, 0, 0));
-		read(desktop, 1);
-		write(desktop, concat(bytes(5, 0, 2, 208, 32, 24, 0, 1, 0, 255, 0, 255, 0, 255, 16, 8, 0, 0, 0, 0, 0, 0, 0, 5),
-				"pupil".getBytes(StandardCharsets.US_ASCII)));
-		browserSends("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII), bytes(1), bytes(1));
-		await().atMost(Duration.ofSeconds(5)).until(() -> sentToBrowser() >= 12 + 2 + 4 + 24 + 5);
-		synchronized (toBrowser) {
-			toBrowser.reset();
-		}
+		var desktop = standIn.accept(relay);
+		standIn.forgetSentToBrowser();
 		return desktop;
 	}
 
 	private int sentToBrowser() {
-		synchronized (toBrowser) {
-			return toBrowser.size();
-		}
+		return standIn.sentToBrowser().length;
 	}
 
 	private void browserSends(byte[]... messages) {
 		for (var message : messages) {
 			relay.fromBrowser(ByteBuffer.wrap(message));
 		}
-	}
-
-	/** Up to n bytes: all of them on a blocking channel, what is there now on a non-blocking one. */
-	private static byte[] read(SocketChannel channel, int n) throws IOException {
-		var buffer = ByteBuffer.allocate(n);
-		while (buffer.hasRemaining()) {
-			if (channel.read(buffer) <= 0 && !channel.isBlocking()) {
-				break;
-			}
-		}
-		return Arrays.copyOf(buffer.array(), buffer.position());
-	}
-
-	private static void write(SocketChannel channel, byte[] bytes) throws IOException {
-		var buffer = ByteBuffer.wrap(bytes);
-		while (buffer.hasRemaining()) {
-			channel.write(buffer);
-		}
-	}
-
-	private static byte[] bytes(int... values) {
-		var bytes = new byte[values.length];
-		for (int i = 0; i < values.length; i++) {
-			bytes[i] = (byte) values[i];
-		}
-		return bytes;
-	}
-
-	private static byte[] concat(byte[]... parts) {
-		var out = new ByteArrayOutputStream();
-		for (var part : parts) {
-			out.writeBytes(part);
-		}
-		return out.toByteArray();
 	}
 }
