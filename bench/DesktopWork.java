@@ -142,6 +142,20 @@ final class DesktopWork {
 		}
 	}
 
+	/** Reads down a long page as a person reads: five notches of the wheel in a second, then five seconds still. */
+	void reading(Duration time) {
+		int x = page.width() / 2, y = page.height() / 2;
+		page.click(x, y);
+		long start = System.nanoTime();
+		for (int i = 0; System.nanoTime() - start < time.toNanos(); i++) {
+			paceTo(start, i, 200);
+			if (i % 30 < 5) {
+				page.wheel(x, y, 100);
+			}
+		}
+		shootOnce(0, "uplink-web-page-read.png");
+	}
+
 	/** Goes to the animation page in the same browser tab, through its address bar, and moves the pointer away. */
 	void openAnimation(String username) {
 		page.chord(Keys.CONTROL, "l");

@@ -85,6 +85,9 @@ public class UplinkBench {
 				work.openWebPage(student.username(), "long.html");
 				page.screenshot(shots.resolve("uplink-web-page.png"));
 				rows.add(measure(page, "scrolling a long web page in the desktop's browser", seconds, work::scrolling));
+				work.settle(Duration.ofSeconds(10));
+				rows.add(measure(page, "reading it: five notches down, then five seconds still", seconds,
+						work::reading));
 				work.openAnimation(student.username());
 				page.screenshot(shots.resolve("uplink-animation.png"));
 				rows.add(measure(page, "a small animation playing (480×270, 25 fps)", seconds, work::idle));

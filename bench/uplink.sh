@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The uplink a desktop needs (issue #17), in real Chromium: per scripted workload (idle, menus and windows, typing a
-# line that fits, typing past the window's width, scrolling a long page and a small animation in the desktop's
-# browser) the bytes a second My computer's WebSocket receives and the frames a second noVNC draws; then, on a link
-# shaped on loopback (a Java proxy, default 2 Mbit/s and 50 ms each way), how long My computer takes to open and how
-# long a typed key takes to show (bench/UplinkBench.java). As root; starts its own server on a scratch data folder.
+# line that fits, typing past the window's width, scrolling a long page, reading it a screen at a time and a small
+# animation in the desktop's browser) the bytes a second My computer's WebSocket receives and the frames a second
+# noVNC draws; then, on a link shaped on loopback (a Java proxy, default 2 Mbit/s and 50 ms each way), how long
+# My computer takes to open and how long a typed key takes to show (bench/UplinkBench.java). As root; starts its
+# own server on a scratch data folder.
 #   bench/uplink.sh [--tree DIR] [--seconds 60] [--parts workloads,link] [--mbit 2] [--delay 50] [--keys 40]
 #                   [--seats N] [--seats-mbit 20] [--no-build]
 # --tree: the checkout whose server is measured (default this one; the harness is always this one's bench/), so
